@@ -1,0 +1,25 @@
+// csv.h — reads a spreadsheet's CSV export (RFC 4180: quoted fields, doubled quotes, newlines
+// inside quotes, CRLF or LF, an optional UTF-8 byte-order mark) and remembers each row's line,
+// so an error can name the line a curator sees in a text editor.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "content/curator/diagnostics.h"
+
+namespace curator {
+
+struct CsvRow {
+  int line = 0;  // 1-based line where the row starts
+  std::map<std::string, std::string> cells;  // column name -> value (trimmed)
+  const std::string& operator[](const std::string& col) const;
+};
+
+// Parses `text` (the contents of `path`) whose first row names the columns. Missing `required`
+// columns, unknown columns and ragged rows are reported to `diag`.
+std::vector<CsvRow> parse_csv(const std::string& path, const std::string& text,
+                              const std::vector<std::string>& required, const std::vector<std::string>& optional,
+                              Diagnostics& diag);
+
+}  // namespace curator

@@ -1,0 +1,324 @@
+// app.cpp — see app.h. The frame follows Dear ImGui's SDL_Renderer example (NewFrame → draw →
+// Render → Present) but only runs when something changed; see run_loop() for the waiting.
+#include "kiosk/app/app.h"
+
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <climits>
+#include <cstring>
+
+#include "platform/paths.h"
+
+namespace app {
+
+App::App(Options o) : opt_(std::move(o)) {}
+
+App::~App() {
+  pictures_.reset();
+  text_.reset();
+  if (imgui_ready_) {
+    ImGui_ImplSDLRenderer_Shutdown();
+    ImGui::DestroyContext();
+  }
+  bundle_.reset();
+  if (video_.window) platform::close_video(video_);
+  TTF_Quit();
+}
+
+bool App::start(std::string& why) {
+  platform::VideoOptions vo;
+  vo.headless = opt_.headless;
+  vo.windowed = opt_.windowed;
+  vo.width = opt_.width;
+  vo.height = opt_.height;
+  if (!platform::open_video(vo, video_, why)) return false;
+  theme_ = ui::Theme::for_screen(video_.width, video_.height, opt_.screen_w_mm, opt_.screen_h_mm);
+  text_ = std::make_unique<ui::TextEngine>(video_.renderer);
+  pictures_ = std::make_unique<ui::Pictures>(video_.renderer, [this](const std::string& id) {
+    try {
+      return bundle_ ? bundle_->media_bytes(id) : std::vector<uint8_t>();
+    } catch (const std::exception& e) {
+      SDL_Log("picture %s cannot be read: %s", id.c_str(), e.what());
+      return std::vector<uint8_t>();
+    }
+  });
+  open_bundle();
+  return true;
+}
+
+bool App::open_bundle() {
+  try {
+    bundle_ = bundle::Bundle::open(opt_.bundle);
+    const auto& meta = bundle_->exhibit().meta;
+    flow::Timeouts t{(uint64_t)meta.idle_seconds * 1000, (uint64_t)std::max(20, meta.warning_seconds) * 1000};
+    flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? "es" : meta.languages[0], t);
+    flow_->touch(now_);
+    unavailable_reason_.clear();
+    SDL_Log("showing %s (%s, content %s)", opt_.bundle.c_str(), meta.version.c_str(), meta.content_hash.substr(0, 16).c_str());
+  } catch (const std::exception& e) {
+    bundle_.reset();
+    flow_.reset();
+    unavailable_reason_ = e.what();
+    // Calm and persistent: say why in the log, show the fallback, try again every 10 seconds.
+    SDL_Log("exhibit unavailable: %s", e.what());
+    next_retry_ = now_ + 10'000;
+  }
+  setup_fonts();
+  dirty_ = true;
+  return bundle_ != nullptr;
+}
+
+// Reading fonts go to the text engine; UI labels to ImGui's atlas, built only from the glyphs the
+// bundle's labels use, so the atlas stays small (the Pi's GPU caps textures at 4096 px).
+void App::setup_fonts() {
+  text_->clear();
+  pictures_->clear();
+  std::vector<uint8_t> sans;
+  if (bundle_) {
+    static const std::pair<const char*, ui::Face> roles[] = {{"serif", ui::Face::Serif},
+                                                             {"serif_italic", ui::Face::SerifItalic},
+                                                             {"serif_bold", ui::Face::SerifBold},
+                                                             {"sans", ui::Face::Sans},
+                                                             {"sans_bold", ui::Face::SansBold}};
+    for (auto [role, face] : roles) text_->set_font(face, bundle_->font_bytes(role));
+    sans = bundle_->font_bytes("sans");
+  }
+  if (sans.empty()) {
+    std::string path = platform::fallback_font();
+    if (FILE* f = path.empty() ? nullptr : fopen(path.c_str(), "rb")) {
+      fseek(f, 0, SEEK_END);
+      sans.resize((size_t)ftell(f));
+      fseek(f, 0, SEEK_SET);
+      if (fread(sans.data(), 1, sans.size(), f) != sans.size()) sans.clear();
+      fclose(f);
+    }
+    if (!bundle_)
+      for (ui::Face face : {ui::Face::Serif, ui::Face::Sans, ui::Face::SansBold}) text_->set_font(face, sans);
+  }
+  label_font_bytes_ = sans;
+
+  if (imgui_ready_) {
+    ImGui_ImplSDLRenderer_Shutdown();
+    ImGui::DestroyContext();
+    imgui_ready_ = false;
+  }
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // a kiosk remembers nothing between runs
+  io.LogFilename = nullptr;
+  ImFontGlyphRangesBuilder rb;
+  rb.AddRanges(io.Fonts->GetGlyphRangesDefault());
+  rb.AddText("\xE2\x80\xB9\xE2\x80\xBA\xE2\x81\xBA\xE2\x80\x94\xE2\x80\x93\xC2\xB7");  // ‹ › ⁺ — – ·
+  if (bundle_) {
+    const auto& ex = bundle_->exhibit();
+    for (const auto& [k, t] : ex.strings)
+      for (const auto& [l, v] : t.by_lang) rb.AddText(v.c_str());
+  }
+  ImVector<ImWchar> ranges;
+  rb.BuildRanges(&ranges);
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the bytes live in label_font_bytes_
+  cfg.OversampleH = 2;
+  if (!label_font_bytes_.empty()) {
+    label_font_ = io.Fonts->AddFontFromMemoryTTF(label_font_bytes_.data(), (int)label_font_bytes_.size(), (float)theme_.label_px(), &cfg, ranges.Data);
+    small_font_ = io.Fonts->AddFontFromMemoryTTF(label_font_bytes_.data(), (int)label_font_bytes_.size(), (float)theme_.small_px(), &cfg, ranges.Data);
+  }
+  if (!label_font_ || !small_font_) label_font_ = small_font_ = io.Fonts->AddFontDefault();
+  io.Fonts->TexDesiredWidth = 1024;
+  io.Fonts->Build();
+  SDL_Log("label atlas %dx%d", io.Fonts->TexWidth, io.Fonts->TexHeight);
+  ImGui_ImplSDLRenderer_Init(video_.renderer);
+  imgui_ready_ = true;
+}
+
+std::string App::screen_name() const {
+  if (!bundle_) return "unavailable";
+  return flow::name(flow_->screen());
+}
+
+void App::set_lang(const std::string& code) {
+  if (flow_) flow_->set_lang(code);
+  dirty_ = true;
+}
+
+void App::handle_event(const SDL_Event& e) {
+  if (e.type == SDL_WINDOWEVENT && (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED))
+    dirty_ = true;
+  if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
+    text_->clear();  // textures are gone; they come back on demand
+    pictures_->clear();
+    dirty_ = true;
+  }
+  gestures_.feed(e, now_, video_.width, video_.height);
+  ui::Gesture g;
+  while (gestures_.poll(g)) on_gesture(g);
+}
+
+void App::on_gesture(const ui::Gesture& g) {
+  using T = ui::GestureType;
+  if (!flow_) return;  // the fallback screen has nothing to touch
+  dirty_ = true;
+  switch (g.type) {
+    case T::Press:
+      if (flow_->screen() == flow::Screen::Attract) {
+        flow_->wake(now_);
+        memory_ = screens::Memory{};
+        swallow_ = true;
+        return;
+      }
+      flow_->touch(now_);
+      pressed_ = ui::Point{g.x, g.y};
+      break;
+    case T::Release:
+      pressed_.reset();
+      swallow_ = false;
+      break;
+    case T::Tap:
+      if (!swallow_) pending_tap_ = ui::Point{g.x, g.y};
+      break;
+    case T::DragStart:
+      pressed_.reset();
+      if (drag_target_ && !swallow_) drag_target_->drag_start(now_);
+      break;
+    case T::Drag:
+      flow_->touch(now_);
+      if (drag_target_ && !swallow_) drag_target_->drag(drag_axis_ == screens::Axis::Horizontal ? g.dx : g.dy);
+      break;
+    case T::DragEnd:
+      if (drag_target_ && !swallow_) drag_target_->release(drag_axis_ == screens::Axis::Horizontal ? g.vx : g.vy, now_);
+      break;
+    default:
+      break;
+  }
+}
+
+void App::update() {
+  if (!bundle_) {
+    if (now_ >= next_retry_) open_bundle();
+    return;
+  }
+  if (flow_->update(now_)) {
+    if (flow_->screen() == flow::Screen::Attract) {
+      memory_ = screens::Memory{};  // the session's end forgets scroll positions and pages
+      memory_.attract_started = now_;
+      gestures_.reset();
+      pressed_.reset();
+      pending_tap_.reset();
+    }
+    dirty_ = true;
+  }
+  gestures_.tick(now_);
+  ui::Gesture g;
+  while (gestures_.poll(g)) on_gesture(g);
+  if (now_ >= redraw_at_) dirty_ = true;
+}
+
+bool App::frame_due() const { return dirty_; }
+
+uint64_t App::next_wake() const {
+  if (dirty_) return now_;
+  uint64_t w = redraw_at_;
+  if (!bundle_) return std::min(w, next_retry_);
+  uint64_t d = flow_->next_deadline(now_);
+  if (d != UINT64_MAX) w = std::min(w, now_ + d);
+  if (uint64_t g = gestures_.next_deadline()) w = std::min(w, g);
+  return w;
+}
+
+void App::draw_frame() {
+  render(true);
+  ++frames_;
+}
+
+void App::render(bool present) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2((float)video_.width, (float)video_.height);
+  io.DeltaTime = 1.f / 60.f;
+  ImGui_ImplSDLRenderer_NewFrame();
+  ImGui::NewFrame();
+  if (flow_) theme_.text_scale = flow_->larger_text() ? 1.4f : 1.f;
+  ui::Canvas canvas(ImGui::GetBackgroundDrawList(), theme_, *text_, label_font_, small_font_);
+  canvas.tap = pending_tap_;
+  canvas.pressed = pressed_;
+  pending_tap_.reset();
+  dirty_ = false;
+  redraw_at_ = UINT64_MAX;
+  canvas.fill({0, 0, (float)video_.width, (float)video_.height}, theme_.colours.paper);
+  if (!bundle_) {
+    draw_unavailable(canvas);
+  } else {
+    screens::Context ctx{canvas, *flow_, bundle_->exhibit(), *pictures_, memory_, now_};
+    flow::Spot before = flow_->here();
+    switch (flow_->screen()) {
+      case flow::Screen::Home: screens::draw_home(ctx); break;
+      case flow::Screen::Rooms: screens::draw_rooms(ctx); break;
+      case flow::Screen::Room: screens::draw_room(ctx); break;
+      case flow::Screen::Quotes: screens::draw_quotes(ctx); break;
+      case flow::Screen::Questions: screens::draw_questions(ctx); break;
+      case flow::Screen::Answer: screens::draw_answer(ctx); break;
+      case flow::Screen::Map: screens::draw_map(ctx); break;
+      case flow::Screen::Warning: screens::draw_warning(ctx); break;
+      case flow::Screen::Attract: screens::draw_attract(ctx); break;
+    }
+    drag_target_ = ctx.drag_target;
+    drag_axis_ = ctx.drag_axis;
+    // A tap that changed the screen, the language or the text size needs the new state drawn.
+    if (ctx.needs_frame || !(flow_->here() == before) || canvas.tapped_anything() || flow_->lang() != last_lang_ ||
+        flow_->larger_text() != last_larger_)
+      dirty_ = true;
+    last_lang_ = flow_->lang();
+    last_larger_ = flow_->larger_text();
+    redraw_at_ = ctx.redraw_at;
+  }
+  items_ = canvas.items();
+  texts_ = canvas.texts();
+  ImGui::Render();
+  SDL_SetRenderDrawColor(video_.renderer, 0, 0, 0, 255);
+  SDL_RenderClear(video_.renderer);
+  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  if (present) SDL_RenderPresent(video_.renderer);
+}
+
+bool App::screenshot(const std::string& path, std::string& why) {
+  bool was_dirty = dirty_;
+  uint64_t was_redraw = redraw_at_;
+  render(false);  // the back buffer after a present is undefined: draw the same state again
+  bool ok = platform::save_screenshot(video_, path, why);
+  SDL_RenderPresent(video_.renderer);
+  dirty_ = dirty_ || was_dirty;
+  if (redraw_at_ == UINT64_MAX) redraw_at_ = was_redraw;
+  return ok;
+}
+
+int App::run_loop() {
+  bool quit = false;
+  while (!quit) {
+    now_ = SDL_GetTicks64();
+    uint64_t wake = next_wake();
+    int timeout = wake <= now_ ? 0 : (int)std::min<uint64_t>(wake - now_, INT_MAX);
+    SDL_Event e;
+    bool got;
+    if (timeout == 0) {
+      got = SDL_PollEvent(&e);
+    } else if (video_.blocking_wait) {
+      got = SDL_WaitEventTimeout(&e, timeout);
+    } else {
+      // KMSDRM cannot block on input: sleep in short steps, at most 30 wake-ups a second.
+      SDL_Delay((Uint32)std::min(timeout, 33));
+      got = SDL_PollEvent(&e);
+    }
+    now_ = SDL_GetTicks64();
+    while (got) {
+      if (e.type == SDL_QUIT) quit = true;
+      handle_event(e);
+      got = SDL_PollEvent(&e);
+    }
+    update();
+    if (frame_due()) draw_frame();
+  }
+  return 0;
+}
+
+}  // namespace app

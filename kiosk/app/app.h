@@ -1,0 +1,97 @@
+// app.h — the kiosk application: opens the bundle (or shows the calm fallback), owns the window,
+// the text engine, the gesture recogniser and the flow, and draws a frame only when something
+// changed. The real main loop and the tour player both drive it through this interface.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "content/bundle/bundle.h"
+#include "kiosk/flow/flow.h"
+#include "kiosk/screens/context.h"
+#include "kiosk/ui/canvas.h"
+#include "kiosk/ui/gestures.h"
+#include "kiosk/ui/pictures.h"
+#include "kiosk/ui/text.h"
+#include "platform/video.h"
+
+struct ImFont;
+
+namespace app {
+
+struct Options {
+  std::string bundle;
+  bool headless = false, windowed = false;
+  int width = 1920, height = 1080;
+  float screen_w_mm = 344, screen_h_mm = 194;  // a 15.6" 1920×1080 panel
+  std::string tour, shots;
+};
+
+class App {
+ public:
+  explicit App(Options o);
+  ~App();
+  // Opens the window and the bundle. False only when there is no window at all.
+  bool start(std::string& why);
+  // The real loop: events, timers, frames, until the window is closed or SIGTERM arrives.
+  int run_loop();
+
+  // --- what the tour player (and tests) use ---
+  uint64_t now() const { return now_; }
+  void set_now(uint64_t t) { now_ = t; }
+  void handle_event(const SDL_Event& e);  // input, at time now()
+  void update();                          // timers and animations at now(); may mark a frame due
+  bool frame_due() const;                 // something changed: a frame should be drawn now
+  uint64_t next_wake() const;             // absolute time the app next needs to wake (UINT64_MAX: never)
+  void draw_frame();                      // draws and presents one frame
+  bool screenshot(const std::string& path, std::string& why);  // draws the current state to a PNG
+  std::string screen_name() const;
+  const std::vector<ui::Item>& items() const { return items_; }
+  const std::vector<std::string>& texts() const { return texts_; }
+  void set_lang(const std::string& code);
+  std::string lang() const { return flow_ ? flow_->lang() : ""; }
+  uint64_t frames() const { return frames_; }
+  const platform::Video& video() const { return video_; }
+  const ui::Theme& theme() const { return theme_; }
+  ui::TextEngine& text() { return *text_; }
+
+ private:
+  bool open_bundle();
+  void setup_fonts();
+  void on_gesture(const ui::Gesture& g);
+  void draw_unavailable(ui::Canvas& c);
+  void render(bool present);
+
+  Options opt_;
+  platform::Video video_;
+  ui::Theme theme_;
+  std::unique_ptr<bundle::Bundle> bundle_;
+  std::string unavailable_reason_;
+  uint64_t next_retry_ = 0;
+  std::unique_ptr<ui::TextEngine> text_;
+  std::unique_ptr<ui::Pictures> pictures_;
+  std::unique_ptr<flow::Flow> flow_;
+  screens::Memory memory_;
+  ui::GestureRecognizer gestures_;
+  std::vector<uint8_t> label_font_bytes_;
+  ImFont* label_font_ = nullptr;
+  ImFont* small_font_ = nullptr;
+  bool imgui_ready_ = false;
+
+  uint64_t now_ = 0;
+  bool dirty_ = true;
+  uint64_t redraw_at_ = UINT64_MAX;
+  std::optional<ui::Point> pending_tap_, pressed_;
+  bool swallow_ = false;  // the touch that woke attract mode is not also a tap
+  ui::Scroller* drag_target_ = nullptr;
+  screens::Axis drag_axis_ = screens::Axis::Vertical;
+  std::vector<ui::Item> items_;
+  std::vector<std::string> texts_;
+  uint64_t frames_ = 0;
+  flow::Spot last_spot_;
+  std::string last_lang_;
+  bool last_larger_ = false;
+};
+
+}  // namespace app

@@ -1,0 +1,240 @@
+// tour.cpp — see tour.h. Input is synthesised as SDL touch events and fed through the same
+// gesture recogniser a real finger uses; time only moves when the script says so.
+#include "kiosk/app/tour.h"
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <vector>
+
+#include "kiosk/app/app.h"
+
+namespace app {
+
+namespace {
+
+constexpr uint64_t kFrameMs = 16;
+
+struct Player {
+  App& app;
+  std::string shots;
+  std::ostream& out;
+  std::ostream& err;
+  std::string file;
+  int line = 0;
+  uint64_t mark_frames = 0;
+
+  bool fail(const std::string& what) {
+    err << file << ":" << line << ": " << what << "\n";
+    return false;
+  }
+
+  // Lets virtual time pass in frame-sized steps, drawing whenever a frame is due.
+  void run_for(uint64_t ms) {
+    uint64_t end = app.now() + ms;
+    while (app.now() < end) {
+      app.update();
+      if (app.frame_due()) app.draw_frame();
+      uint64_t next = std::min(end, std::max(app.now() + kFrameMs, std::min(app.next_wake(), end)));
+      if (app.frame_due()) next = std::min(end, app.now() + kFrameMs);
+      app.set_now(next);
+    }
+    app.update();
+    if (app.frame_due()) app.draw_frame();
+  }
+
+  // Idle: jumps straight to each deadline (timers, slow redraws) instead of ticking every frame.
+  void idle_for(uint64_t ms) {
+    uint64_t end = app.now() + ms;
+    for (;;) {
+      app.update();
+      if (app.frame_due()) {
+        app.draw_frame();
+        if (app.frame_due()) {  // animating: frame-rate steps
+          if (app.now() + kFrameMs > end) break;
+          app.set_now(app.now() + kFrameMs);
+          continue;
+        }
+      }
+      uint64_t wake = app.next_wake();
+      if (wake > end) break;
+      app.set_now(std::max(wake, app.now() + 1));
+    }
+    app.set_now(end);
+    app.update();
+    if (app.frame_due()) app.draw_frame();
+  }
+
+  void finger(Uint32 type, int64_t id, float x, float y) {
+    SDL_Event e{};
+    e.type = type;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = id;
+    e.tfinger.x = x / app.video().width;
+    e.tfinger.y = y / app.video().height;
+    e.tfinger.pressure = type == SDL_FINGERUP ? 0.f : 1.f;
+    app.handle_event(e);
+  }
+
+  bool coord(const std::string& s, bool horizontal, float& v) {
+    char* end = nullptr;
+    v = strtof(s.c_str(), &end);
+    if (!end || *end) return false;
+    if (s.find('.') != std::string::npos) v *= horizontal ? app.video().width : app.video().height;
+    return true;
+  }
+
+  bool tap_at(float x, float y) {
+    finger(SDL_FINGERDOWN, 0, x, y);
+    run_for(60);
+    finger(SDL_FINGERUP, 0, x, y);
+    run_for(kFrameMs * 2);
+    return true;
+  }
+
+  bool command(const std::string& raw) {
+    std::string s = raw;
+    while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.pop_back();
+    size_t first = s.find_first_not_of(' ');
+    if (first == std::string::npos || s[first] == '#') return true;
+    s = s.substr(first);
+    std::istringstream in(s);
+    std::string cmd;
+    in >> cmd;
+    std::vector<std::string> a;
+    for (std::string w; in >> w;) a.push_back(w);
+    auto quoted = [&]() {
+      size_t q1 = s.find('"'), q2 = s.rfind('"');
+      return q1 != std::string::npos && q2 > q1 ? s.substr(q1 + 1, q2 - q1 - 1) : std::string();
+    };
+
+    if (cmd == "tap") {
+      if (a.size() == 1 && a[0][0] == '@') {
+        std::string id = a[0].substr(1);
+        if (app.frame_due()) app.draw_frame();
+        for (const auto& it : app.items())
+          if (it.id == id) return tap_at(it.r.x + it.r.w / 2, it.r.y + it.r.h / 2);
+        return fail("tap @" + id + ": no such item on screen \"" + app.screen_name() + "\"");
+      }
+      float x, y;
+      if (a.size() != 2 || !coord(a[0], true, x) || !coord(a[1], false, y)) return fail("usage: tap X Y | tap @id");
+      return tap_at(x, y);
+    }
+    if (cmd == "swipe") {
+      float x1, y1, x2, y2;
+      if (a.size() != 5 || !coord(a[0], true, x1) || !coord(a[1], false, y1) || !coord(a[2], true, x2) || !coord(a[3], false, y2))
+        return fail("usage: swipe X1 Y1 X2 Y2 MS");
+      int ms = std::max(1, atoi(a[4].c_str()));
+      finger(SDL_FINGERDOWN, 0, x1, y1);
+      run_for(kFrameMs);
+      int steps = std::max(1, ms / (int)kFrameMs);
+      for (int i = 1; i <= steps; ++i) {
+        float f = (float)i / steps;
+        finger(SDL_FINGERMOTION, 0, x1 + (x2 - x1) * f, y1 + (y2 - y1) * f);
+        run_for(kFrameMs);
+      }
+      finger(SDL_FINGERUP, 0, x2, y2);
+      run_for(400);  // let the fling or snap settle
+      return true;
+    }
+    if (cmd == "pinch") {
+      float x, y, scale;
+      if (a.size() != 3 || !coord(a[0], true, x) || !coord(a[1], false, y)) return fail("usage: pinch X Y SCALE");
+      scale = strtof(a[2].c_str(), nullptr);
+      float d0 = app.theme().mm(15.f), d1 = d0 * scale;
+      finger(SDL_FINGERDOWN, 0, x - d0, y);
+      finger(SDL_FINGERDOWN, 1, x + d0, y);
+      run_for(kFrameMs);
+      for (int i = 1; i <= 15; ++i) {
+        float d = d0 + (d1 - d0) * i / 15.f;
+        finger(SDL_FINGERMOTION, 0, x - d, y);
+        finger(SDL_FINGERMOTION, 1, x + d, y);
+        run_for(kFrameMs);
+      }
+      finger(SDL_FINGERUP, 1, x + d1, y);
+      finger(SDL_FINGERUP, 0, x - d1, y);
+      run_for(200);
+      return true;
+    }
+    if (cmd == "wait" && a.size() == 1) return run_for(std::stoull(a[0])), true;
+    if (cmd == "idle" && a.size() == 1) return idle_for((uint64_t)(std::stod(a[0]) * 1000)), true;
+    if (cmd == "lang" && a.size() == 1) {
+      app.set_lang(a[0]);
+      run_for(kFrameMs);
+      return true;
+    }
+    if (cmd == "shot" && a.size() == 1) {
+      if (shots.empty()) return true;  // no --shots: screenshots are skipped, the tour still runs
+      std::string why, path = shots + "/" + a[0] + ".png";
+      if (!app.screenshot(path, why)) return fail("shot " + a[0] + ": " + why);
+      out << "shot " << path << "\n";
+      return true;
+    }
+    if (cmd == "expect-screen" && a.size() == 1) {
+      if (app.frame_due()) app.draw_frame();
+      if (app.screen_name() != a[0]) return fail("expected screen \"" + a[0] + "\" but it is \"" + app.screen_name() + "\"");
+      return true;
+    }
+    if (cmd == "expect-lang" && a.size() == 1) {
+      if (app.lang() != a[0]) return fail("expected language \"" + a[0] + "\" but it is \"" + app.lang() + "\"");
+      return true;
+    }
+    if (cmd == "expect-text") {
+      std::string want = quoted();
+      if (app.frame_due()) app.draw_frame();
+      for (const auto& t : app.texts())
+        if (t.find(want) != std::string::npos) return true;
+      return fail("expected to see \"" + want + "\" on screen \"" + app.screen_name() + "\"");
+    }
+    if (cmd == "ids") {
+      if (app.frame_due()) app.draw_frame();
+      float ppm = app.theme().px_per_mm;
+      for (const auto& it : app.items()) {
+        char buf[256];
+        snprintf(buf, sizeof buf, "%s %.0f %.0f %.0f %.0f %.1f %.1f", it.id.c_str(), it.r.x, it.r.y, it.r.w, it.r.h, it.r.w / ppm,
+                 it.r.h / ppm);
+        out << buf << "\n";
+      }
+      return true;
+    }
+    if (cmd == "mark") {
+      mark_frames = app.frames();
+      return true;
+    }
+    if (cmd == "expect-frames" && a.size() == 1) {
+      uint64_t n = app.frames() - mark_frames;
+      bool at_most = a[0].rfind("<=", 0) == 0;
+      uint64_t want = std::stoull(at_most ? a[0].substr(2) : a[0]);
+      if (at_most ? n > want : n != want)
+        return fail("expected " + a[0] + " frames since mark, but " + std::to_string(n) + " were drawn");
+      return true;
+    }
+    return fail("unknown or malformed command: " + s);
+  }
+};
+
+}  // namespace
+
+int play_tour(App& app, const std::string& path, const std::string& shots_dir, std::ostream& out, std::ostream& err) {
+  std::ifstream f(path);
+  if (!f) {
+    err << path << ": cannot read the tour\n";
+    return 1;
+  }
+  Player p{app, shots_dir, out, err, path};
+  app.update();
+  if (app.frame_due()) app.draw_frame();
+  for (std::string l; std::getline(f, l);) {
+    ++p.line;
+    try {
+      if (!p.command(l)) return 1;
+    } catch (const std::exception& e) {
+      p.fail(std::string("malformed command: ") + e.what());
+      return 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace app

@@ -1,0 +1,81 @@
+// flow.h — where the visitor is: the stack of screens, the session's language and text size,
+// and the timers that end a session. Standard C++ only; time is passed in, never read.
+//
+//        touch                     tap                      tap "continue"
+//  ┌──────────┐  any touch  ┌──────┐ ──► rooms ─► room     ┌─────────┐
+//  │ attract  │ ──────────► │ home │ ──► quotes            │ warning │ ──► back where they were
+//  └──────────┘             └──────┘ ──► questions ─► answer└─────────┘
+//       ▲                      │  ──► map                       ▲  │ no touch for warning_s
+//       │                      │  nav.back pops one level       │  ▼
+//       │                      └── no touch for idle_s ─────────┘  session ends: language,
+//       └──────────────────────────────────────────────────────────  text size and stack reset
+//
+// "unavailable" is not part of the flow: the app shows it when there is no bundle to show.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace flow {
+
+enum class Screen { Home, Rooms, Room, Quotes, Questions, Answer, Map, Warning, Attract };
+
+// The name the tour's expect-screen sees.
+const char* name(Screen s);
+
+struct Spot {
+  Screen screen = Screen::Home;
+  int index = 0;  // room, quotation or question index where the screen has one
+  bool operator==(const Spot& o) const { return screen == o.screen && index == o.index; }
+};
+
+struct Timeouts {
+  uint64_t idle_ms = 90'000;     // no touch for this long: the warning
+  uint64_t warning_ms = 30'000;  // the warning's countdown before the session ends
+};
+
+class Flow {
+ public:
+  explicit Flow(std::string default_lang = "es", Timeouts t = {});
+
+  const Spot& here() const;      // the screen to draw (Warning / Attract when those are up)
+  const Spot& beneath() const;   // the visitor's screen under a warning
+  Screen screen() const { return here().screen; }
+
+  void go(Spot s);               // open a screen on top
+  void replace(Spot s);          // change the current screen in place (next room, next quote)
+  void back();                   // one level up; home stays home
+  void home();
+
+  const std::string& lang() const { return lang_; }
+  void set_lang(const std::string& l) { lang_ = l; }
+  bool larger_text() const { return larger_text_; }
+  void set_larger_text(bool on) { larger_text_ = on; }
+
+  // Timers. touch() on every press; update() when time passes. update() returns true when what
+  // is shown changed (warning up, session ended).
+  void touch(uint64_t now_ms);
+  bool update(uint64_t now_ms);
+  // Pauses the idle timer while a visitor-started animation runs (e.g. the journey playing).
+  void hold(bool on, uint64_t now_ms);
+  // Milliseconds until update() next has something to do; UINT64_MAX when nothing is pending.
+  uint64_t next_deadline(uint64_t now_ms) const;
+  // Seconds left on the warning's countdown (rounded up).
+  int warning_seconds_left(uint64_t now_ms) const;
+  void continue_session(uint64_t now_ms);  // the warning's one-tap "continue"
+  void end_session();                      // back to attract, everything reset
+  void wake(uint64_t now_ms);              // a touch on attract: home, in the default language
+  int sessions_ended() const { return sessions_ended_; }
+  const Timeouts& timeouts() const { return t_; }
+
+ private:
+  std::vector<Spot> stack_;
+  std::string default_lang_, lang_;
+  bool larger_text_ = false;
+  Timeouts t_;
+  uint64_t last_touch_ = 0;
+  bool warning_ = false, attract_ = false, held_ = false, visitor_ = false;
+  int sessions_ended_ = 0;
+};
+
+}  // namespace flow

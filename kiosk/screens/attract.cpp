@@ -1,0 +1,129 @@
+// attract.cpp — what the kiosk shows when nobody is touching it: the bundle's playlist of
+// quotations, room teasers, the title and the journey, cross-faded on a dark ground, with
+// "touch to explore" alternating between the exhibit's languages.
+//
+// Burn-in: everything drifts slowly on a path a few millimetres wide that takes minutes to
+// repeat, so no pixel stays lit in the same place for hours. Nothing flashes: fades take 1.2 s.
+// Frames: full rate only during a fade; otherwise one frame a second for the drift.
+#include <cmath>
+
+#include "kiosk/screens/context.h"
+
+namespace screens {
+
+namespace {
+
+constexpr uint64_t kFadeMs = 1200;
+constexpr uint64_t kInviteMs = 5000;  // each language's "touch to explore" stays this long
+
+struct Slot {
+  size_t item;
+  uint64_t start, end;
+};
+
+// Which playlist item is showing at `t` ms since attract mode began.
+Slot slot_at(const std::vector<bundle::AttractItem>& list, uint64_t t) {
+  uint64_t total = 0;
+  for (const auto& a : list) total += (uint64_t)std::max(3, a.seconds) * 1000;
+  uint64_t cycle_start = t - t % total;
+  uint64_t in = t % total, acc = 0;
+  for (size_t i = 0; i < list.size(); ++i) {
+    uint64_t d = (uint64_t)std::max(3, list[i].seconds) * 1000;
+    if (in < acc + d) return {i, cycle_start + acc, cycle_start + acc + d};
+    acc += d;
+  }
+  return {0, cycle_start, cycle_start + total};
+}
+
+void draw_item(Context& ctx, const bundle::AttractItem& a, float alpha, float dx, float dy) {
+  ui::Canvas& c = ctx.c;
+  const ui::Theme& th = ctx.theme();
+  const auto& p = th.colours;
+  ui::TextEngine& te = c.text();
+  const std::string& lang = ctx.lang();
+  int w = (int)std::min(th.width - 2.f * th.margin(), (float)th.mm(250.f));
+  float x = (th.width - w) / 2.f + dx;
+  std::vector<ui::Layout> parts;
+  SDL_Color ink = p.on_night.sdl(), soft{200, 190, 176, 255}, accent{232, 140, 110, 255};
+  auto centred = [&](ui::Face f, int px, SDL_Color col, float lh = 1.3f) {
+    return ui::TextStyle{f, px, col, lh, 0.5f, ui::Align::Centre};
+  };
+  if (a.kind == "quote") {
+    if (const bundle::Quote* q = ctx.ex.quote(a.ref)) {
+      parts.push_back(te.layout_plain("\xE2\x80\x9C" + q->text.in(lang) + "\xE2\x80\x9D", centred(ui::Face::SerifItalic, th.quote_px(), ink, 1.35f), w));
+      std::string who = q->author.empty() ? ctx.ex.meta.subject.in(lang) : q->author;
+      parts.push_back(te.layout_plain("\xE2\x80\x94 " + who + ", " + q->work.in(lang) + " (" + std::to_string(q->year) + ")",
+                                      centred(ui::Face::Sans, th.label_px(), soft), w));
+    }
+  } else if (a.kind == "room") {
+    if (const bundle::Room* r = ctx.ex.room(a.ref)) {
+      parts.push_back(te.layout_plain(std::to_string(r->year_from) + "\xE2\x80\x93" + std::to_string(r->year_to),
+                                      centred(ui::Face::SansBold, th.label_px(), accent), w));
+      parts.push_back(te.layout_plain(r->title.in(lang), centred(ui::Face::SerifBold, th.title_px(), ink, 1.15f), w));
+      parts.push_back(te.layout_plain(r->teaser.in(lang), centred(ui::Face::Serif, th.heading_px(), soft), w));
+    }
+  } else if (a.kind == "journey") {
+    std::string line;
+    std::string last;
+    for (const auto& s : ctx.ex.journey) {
+      const bundle::Place* pl = ctx.ex.place(s.place);
+      if (!pl || s.place == last) continue;
+      last = s.place;
+      line += (line.empty() ? "" : "  \xC2\xB7  ") + pl->name.in(lang) + " " + s.from.substr(0, 4);
+    }
+    parts.push_back(te.layout_plain(line, centred(ui::Face::Serif, th.body_px(), soft, 1.6f), w));
+  } else {  // title
+    parts.push_back(te.layout_plain(ctx.ex.meta.title.in(lang), centred(ui::Face::SerifBold, th.title_px() * 5 / 4, ink, 1.15f), w));
+    if (!ctx.ex.meta.subtitle.empty())
+      parts.push_back(te.layout_plain(ctx.ex.meta.subtitle.in(lang), centred(ui::Face::Serif, th.heading_px(), soft), w));
+  }
+  float total = 0;
+  for (auto& l : parts) total += l.height + th.mm(5.f);
+  float y = (th.height - th.mm(25.f) - total) / 2 + dy;
+  for (auto& l : parts) {
+    c.block(l, x, y, alpha);
+    y += l.height + th.mm(5.f);
+  }
+}
+
+}  // namespace
+
+void draw_attract(Context& ctx) {
+  ui::Canvas& c = ctx.c;
+  const ui::Theme& th = ctx.theme();
+  c.fill({0, 0, (float)th.width, (float)th.height}, th.colours.night);
+  uint64_t t = ctx.now - ctx.mem.attract_started;
+  // A slow Lissajous drift: periods of 7 and 11 minutes, a few millimetres each way.
+  float dx = th.mm(4.f) * std::sin(t / 1000.f * 2 * 3.14159f / 420.f);
+  float dy = th.mm(3.f) * std::sin(t / 1000.f * 2 * 3.14159f / 660.f);
+  const auto& list = ctx.ex.attract;
+  static const std::vector<bundle::AttractItem> title_only{{"title", "", 30}};
+  const auto& playlist = list.empty() ? title_only : list;
+  Slot s = slot_at(playlist, t);
+  uint64_t abs_start = ctx.mem.attract_started + s.start;
+  uint64_t since = ctx.now - abs_start;
+  float alpha = 1.f;
+  if (since < kFadeMs && t >= kFadeMs) {
+    // Cross-fade: the previous item fades out while this one fades in.
+    float f = since / (float)kFadeMs;
+    size_t prev = (s.item + playlist.size() - 1) % playlist.size();
+    draw_item(ctx, playlist[prev], 1.f - f, dx, dy);
+    alpha = f;
+    ctx.needs_frame = true;
+  }
+  draw_item(ctx, playlist[s.item], alpha, dx, dy);
+
+  // "Touch to explore", in each language in turn.
+  const auto& langs = ctx.ex.meta.languages;
+  if (!langs.empty()) {
+    size_t li = (t / kInviteMs) % langs.size();
+    std::string invite = ctx.ex.label("attract.touch", langs[li]);
+    ui::TextStyle st{ui::Face::SansBold, th.heading_px(), {232, 140, 110, 255}, 1.2f, 0.5f, ui::Align::Centre};
+    int w = th.width - 2 * th.margin();
+    ui::Layout l = c.text().layout_plain(invite, st, w);
+    c.block(l, th.margin() + dx, th.height - th.margin() - l.height + dy * 0.5f);
+  }
+  if (!ctx.needs_frame) ctx.redraw_at = ctx.now + 1000;
+}
+
+}  // namespace screens

@@ -1,0 +1,84 @@
+// quotes.cpp — quotations as large typographic cards, one at a time: swipe (or the arrows) to
+// move; the author, work and year are always under the words, and a translation says so.
+#include "kiosk/screens/context.h"
+
+namespace screens {
+
+namespace {
+
+std::string attribution(const Context& ctx, const bundle::Quote& q) {
+  std::string who = q.author.empty() ? ctx.ex.meta.subject.in(ctx.lang()) : q.author;
+  std::string s = "\xE2\x80\x94 " + who;  // —
+  if (!q.work.empty()) s += ", " + q.work.in(ctx.lang());
+  return s + " (" + std::to_string(q.year) + ")";
+}
+
+}  // namespace
+
+void draw_quotes(Context& ctx) {
+  ui::Canvas& c = ctx.c;
+  const ui::Theme& th = ctx.theme();
+  const auto& p = th.colours;
+  ui::Rect area = draw_top_bar(ctx, ctx.t("quotes.title"), true);
+  const auto& quotes = ctx.ex.quotes;
+  if (quotes.empty()) return;
+  ui::TextEngine& te = c.text();
+  const float target = (float)th.target();
+  const float bottom_h = target + th.mm(3.f);
+  ui::Rect card{area.x, area.y, area.w, area.h - bottom_h};
+
+  float stride = card.w + th.mm(10.f);
+  ui::Scroller& sc = ctx.mem.quote_cards;
+  sc.configure(stride * quotes.size(), stride, stride);
+  if (sc.update(ctx.now)) ctx.needs_frame = true;
+  ctx.drag_target = &sc;
+  ctx.drag_axis = Axis::Horizontal;
+
+  // Text width: a comfortable measure, not the whole screen.
+  int text_w = (int)std::min(card.w - th.mm(16.f), (float)th.mm(230.f));
+  ImDrawList* dl = c.draw_list();
+  dl->PushClipRect({card.x, card.y}, {card.right(), card.bottom()}, true);
+  int cur = sc.page();
+  for (int i = std::max(0, cur - 1); i <= std::min((int)quotes.size() - 1, cur + 1); ++i) {
+    float x = card.x + i * stride - sc.offset();
+    if (x + card.w < card.x || x > card.right()) {
+      continue;
+    }
+    const bundle::Quote& q = quotes[i];
+    // The quotation shrinks until it fits the card, so long ones never overflow.
+    int px = th.quote_px();
+    ui::TextStyle qs{ui::Face::SerifItalic, px, p.ink.sdl(), 1.35f, 0.5f, ui::Align::Centre};
+    ui::TextStyle as{ui::Face::Sans, th.label_px(), p.ink_soft.sdl(), 1.3f, 0.3f, ui::Align::Centre};
+    std::string words = "\xE2\x80\x9C" + q.text.in(ctx.lang()) + "\xE2\x80\x9D";
+    std::string attr = attribution(ctx, q);
+    if (!q.note.empty()) attr += "\n\n" + q.note.in(ctx.lang());
+    ui::Layout ql, al = te.layout_plain(attr, as, text_w);
+    float room_for_quote = card.h - al.height - th.mm(14.f);
+    for (;;) {
+      qs.px = px;
+      ql = te.layout_plain(words, qs, text_w);
+      if (ql.height <= room_for_quote || px <= th.body_px()) break;
+      px = px * 9 / 10;
+    }
+    float total = ql.height + th.mm(6.f) + al.height;
+    float y = card.y + std::max(0.f, (card.h - total) / 2);
+    float tx = x + (card.w - text_w) / 2;
+    c.block(ql, tx, y);
+    c.line(x + card.w / 2 - th.mm(10.f), y + ql.height + th.mm(3.f), x + card.w / 2 + th.mm(10.f), y + ql.height + th.mm(3.f),
+           p.accent, 2.f);
+    c.block(al, tx, y + ql.height + th.mm(6.f));
+  }
+  dl->PopClipRect();
+
+  float by = area.bottom() - bottom_h + th.mm(1.5f);
+  std::string prev = "\xE2\x80\xB9", next = "\xE2\x80\xBA";
+  if (cur > 0 && c.button("quote.prev", {area.x, by, target * 1.4f, target}, prev, ui::ButtonKind::Outline))
+    sc.animate_to_page(cur - 1, ctx.now), ctx.needs_frame = true;
+  if (cur + 1 < (int)quotes.size() &&
+      c.button("quote.next", {area.right() - target * 1.4f, by, target * 1.4f, target}, next, ui::ButtonKind::Primary))
+    sc.animate_to_page(cur + 1, ctx.now), ctx.needs_frame = true;
+  std::string count = fill(ctx.t("quotes.count"), cur + 1, (int)quotes.size());
+  c.label(count, area.x + area.w / 2 - c.label_width(count, true) / 2, by + (target - c.label_height(true)) / 2, p.ink_soft, true);
+}
+
+}  // namespace screens

@@ -1,0 +1,85 @@
+// canvas.h — what a screen draws with during one frame, immediate-mode style.
+//
+// Does:     rectangles, reading text (TextEngine textures), UI labels (ImGui's atlas), buttons that
+//           register an id and a rectangle (for hit tests, the tour's `tap @id` and `ids`), press
+//           feedback, and a record of every text on screen (the tour's `expect-text`).
+// Does not: decide what to show (screens do) or read input devices (the app feeds it taps).
+#pragma once
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/ui/text.h"
+#include "kiosk/ui/theme.h"
+
+namespace ui {
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  bool contains(float px, float py) const { return px >= x && py >= y && px < x + w && py < y + h; }
+  float right() const { return x + w; }
+  float bottom() const { return y + h; }
+};
+
+struct Item {
+  std::string id;
+  Rect r;
+};
+
+struct Point {
+  float x, y;
+};
+
+enum class ButtonKind { Primary, Quiet, Outline, Plain };
+
+class Canvas {
+ public:
+  Canvas(ImDrawList* dl, Theme& theme, TextEngine& text, ImFont* label_font, ImFont* small_font)
+      : dl_(dl), theme_(theme), text_(text), label_(label_font), small_(small_font) {}
+
+  // Input for this frame, set by the app before the screen draws.
+  std::optional<Point> tap;      // consumed by the first button that contains it
+  std::optional<Point> pressed;  // a finger is down here: buttons under it show feedback
+
+  Theme& theme() { return theme_; }
+  TextEngine& text() { return text_; }
+  ImDrawList* draw_list() { return dl_; }
+
+  void fill(const Rect& r, Colour c, float rounding = 0);
+  void stroke(const Rect& r, Colour c, float thickness, float rounding = 0);
+  void line(float x1, float y1, float x2, float y2, Colour c, float thickness);
+  void circle(float x, float y, float radius, Colour c);
+
+  // Reading text: a laid-out block drawn at (x, y), faded by `alpha`. Records its words.
+  void block(const Layout& l, float x, float y, float alpha = 1.f);
+  // A UI label in ImGui's atlas. Returns its width. `small` uses the smaller label size.
+  float label(const std::string& s, float x, float y, Colour c, bool small = false);
+  float label_width(const std::string& s, bool small = false) const;
+  float label_height(bool small = false) const;
+  void label_centred(const std::string& s, const Rect& r, Colour c, bool small = false);
+
+  // A touch target. Draws itself, records `id`, and returns true when this frame's tap lands in it.
+  bool button(const std::string& id, const Rect& r, const std::string& text, ButtonKind kind = ButtonKind::Quiet);
+  // A touch target whose look the screen draws itself (e.g. a room row). Returns true on tap;
+  // `is_pressed` tells whether to show feedback.
+  bool hit(const std::string& id, const Rect& r, bool* is_pressed = nullptr);
+
+  const std::vector<Item>& items() const { return items_; }
+  const std::vector<std::string>& texts() const { return texts_; }
+  void record_text(const std::string& s) { texts_.push_back(s); }
+  bool tapped_anything() const { return tap_used_; }
+
+ private:
+  ImDrawList* dl_;
+  Theme& theme_;
+  TextEngine& text_;
+  ImFont* label_;
+  ImFont* small_;
+  std::vector<Item> items_;
+  std::vector<std::string> texts_;
+  bool tap_used_ = false;
+};
+
+}  // namespace ui

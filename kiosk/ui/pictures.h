@@ -1,0 +1,36 @@
+// pictures.h — room pictures decoded from the bundle into textures, once, on first use.
+// A picture that fails to decode is remembered as missing, so the room shows without it.
+#pragma once
+#include <SDL.h>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ui {
+
+class Pictures {
+ public:
+  using Loader = std::function<std::vector<uint8_t>(const std::string&)>;
+  Pictures(SDL_Renderer* r, Loader load) : renderer_(r), load_(std::move(load)) {}
+  ~Pictures() { clear(); }
+  Pictures(const Pictures&) = delete;
+  Pictures& operator=(const Pictures&) = delete;
+
+  // The texture of media `id` (nullptr when it cannot be shown); w/h its size in pixels.
+  SDL_Texture* get(const std::string& id, int* w, int* h);
+  void clear();
+  size_t count() const { return textures_.size(); }
+
+ private:
+  struct Entry {
+    SDL_Texture* tex = nullptr;
+    int w = 0, h = 0;
+  };
+  SDL_Renderer* renderer_;
+  Loader load_;
+  std::map<std::string, Entry> textures_;
+};
+
+}  // namespace ui

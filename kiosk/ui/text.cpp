@@ -1,0 +1,255 @@
+// text.cpp — see text.h.
+#include "kiosk/ui/text.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ui {
+
+TextEngine::TextEngine(SDL_Renderer* r, size_t budget) : renderer_(r), budget_(budget) {
+  if (!TTF_WasInit()) TTF_Init();
+}
+
+TextEngine::~TextEngine() {
+  clear();
+  for (auto& [k, f] : open_) TTF_CloseFont(f);
+}
+
+void TextEngine::set_font(Face f, std::vector<uint8_t> bytes) {
+  if (bytes.empty()) return;
+  for (auto it = open_.begin(); it != open_.end();) {
+    if (it->first.first == f) {
+      TTF_CloseFont(it->second);
+      it = open_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  fonts_[f] = std::move(bytes);
+}
+
+TTF_Font* TextEngine::font(Face f, int px) {
+  auto key = std::make_pair(f, px);
+  auto it = open_.find(key);
+  if (it != open_.end()) return it->second;
+  auto fit = fonts_.find(f);
+  if (fit == fonts_.end()) {
+    // Fall back within the family first (italic -> regular), then to anything loaded.
+    Face base = (f == Face::SerifItalic || f == Face::SerifBold) ? Face::Serif : f == Face::SansBold ? Face::Sans : f;
+    fit = fonts_.find(base);
+    if (fit == fonts_.end()) fit = fonts_.begin();
+    if (fit == fonts_.end()) return nullptr;
+  }
+  SDL_RWops* rw = SDL_RWFromConstMem(fit->second.data(), (int)fit->second.size());
+  TTF_Font* font = TTF_OpenFontRW(rw, 1, px);
+  if (font) {
+    TTF_SetFontKerning(font, 1);
+    TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+  }
+  open_[key] = font;
+  return font;
+}
+
+int TextEngine::measure(Face f, int px, const std::string& s) {
+  TTF_Font* fo = font(f, px);
+  int w = 0, h = 0;
+  if (fo && !s.empty()) TTF_SizeUTF8(fo, s.c_str(), &w, &h);
+  return w;
+}
+
+static Face face_of(Face base, const bundle::Run& r) {
+  bool sans = base == Face::Sans || base == Face::SansBold;
+  if (sans) return r.bold || base == Face::SansBold ? Face::SansBold : Face::Sans;
+  if (r.bold || base == Face::SerifBold) return Face::SerifBold;
+  if (r.italic || base == Face::SerifItalic) return Face::SerifItalic;
+  return Face::Serif;
+}
+
+Layout TextEngine::layout(const std::vector<bundle::Paragraph>& paragraphs, const TextStyle& st, int width) {
+  Layout out;
+  out.width = width;
+  out.style = st;
+  const int line_h = (int)std::lround(st.px * st.line_height);
+  const int para_gap = (int)std::lround(line_h * st.paragraph_gap);
+  char head[96];
+  snprintf(head, sizeof head, "%d|%d|%d|%.2f|%.2f|%d|%02x%02x%02x%02x|", (int)st.face, st.px, width, st.line_height,
+           st.paragraph_gap, (int)st.align, st.colour.r, st.colour.g, st.colour.b, st.colour.a);
+  out.key = head;
+  int y = 0;
+  for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
+    if (pi) {
+      y += para_gap;
+      out.key += "\x1e";
+    }
+    // Words are runs of non-space characters; a word may change face midway ("*Mi vida*,").
+    struct Word {
+      std::vector<Piece> parts;
+    };
+    std::vector<Word> words;
+    bool pending_space = false;
+    for (const auto& run : paragraphs[pi]) {
+      Face f = face_of(st.face, run);
+      out.key += std::to_string((int)f) + run.text + "\x1f";
+      size_t i = 0;
+      while (i < run.text.size()) {
+        if (run.text[i] == ' ' || run.text[i] == '\n' || run.text[i] == '\t') {
+          pending_space = true;
+          ++i;
+          continue;
+        }
+        size_t j = run.text.find_first_of(" \n\t", i);
+        if (j == std::string::npos) j = run.text.size();
+        if (words.empty() || pending_space) words.push_back({});
+        pending_space = false;
+        words.back().parts.push_back({f, run.text.substr(i, j - i), 0, 0});
+        i = j;
+      }
+    }
+    // Greedy line filling, measured on whole runs of text: shaping and kerning make a line wider
+    // than the sum of its words, so words are never measured alone.
+    Line line;
+    int x = 0;  // width of the line so far
+    auto finish = [&]() {
+      line.y = y;
+      line.width = x;
+      if (st.align == Align::Centre)
+        for (auto& p : line.pieces) p.x += (width - x) / 2;
+      out.lines.push_back(std::move(line));
+      line = Line{};
+      x = 0;
+      y += line_h;
+    };
+    // Appends `w` to `l` (with a leading space unless the line is empty); returns the new width.
+    auto append = [&](Line& l, const Word& w) {
+      bool first = true;
+      for (const auto& p : w.parts) {
+        std::string text = (first && !l.pieces.empty() ? " " : "") + p.text;
+        first = false;
+        if (!l.pieces.empty() && l.pieces.back().face == p.face) {
+          l.pieces.back().text += text;
+        } else {
+          int px0 = l.pieces.empty() ? 0 : l.pieces.back().x + l.pieces.back().w;
+          l.pieces.push_back({p.face, text, px0, 0});
+        }
+        l.pieces.back().w = measure(l.pieces.back().face, st.px, l.pieces.back().text);
+      }
+      return l.pieces.empty() ? 0 : l.pieces.back().x + l.pieces.back().w;
+    };
+    for (const auto& w : words) {
+      Line trial = line;
+      int wide = append(trial, w);
+      if (!line.pieces.empty() && wide > width) {
+        finish();
+        wide = append(line, w);
+      } else {
+        line = std::move(trial);
+      }
+      x = wide;
+    }
+    if (!line.pieces.empty()) finish();
+  }
+  out.height = out.lines.empty() ? 0 : y - line_h + (int)std::lround(st.px * std::max(1.25f, st.line_height));
+  return out;
+}
+
+Layout TextEngine::layout_plain(const std::string& text, const TextStyle& style, int width) {
+  // Screens ask for the same labels every frame: measure each (text, style, width) once.
+  char head[96];
+  snprintf(head, sizeof head, "%d|%d|%d|%.2f|%d|%02x%02x%02x%02x|", (int)style.face, style.px, width, style.line_height,
+           (int)style.align, style.colour.r, style.colour.g, style.colour.b, style.colour.a);
+  std::string memo_key = head + text;
+  auto hit = plain_memo_.find(memo_key);
+  if (hit != plain_memo_.end()) return hit->second;
+  if (plain_memo_.size() > 4000) plain_memo_.clear();  // bounded: months of attract mode stay flat
+  std::vector<bundle::Paragraph> paras;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    std::string p = text.substr(start, end - start);
+    if (!p.empty()) paras.push_back({bundle::Run{p, false, false}});
+    start = end + 2;
+  }
+  return plain_memo_[memo_key] = layout(paras, style, width);
+}
+
+std::vector<Layout> TextEngine::paginate(const Layout& l, int max_height) {
+  std::vector<Layout> pages;
+  const int line_h = (int)std::lround(l.style.px * l.style.line_height);
+  size_t i = 0;
+  while (i < l.lines.size()) {
+    Layout p;
+    p.width = l.width;
+    p.style = l.style;
+    int top = l.lines[i].y;
+    size_t j = i;
+    while (j < l.lines.size() && (j == i || l.lines[j].y - top + line_h <= max_height)) {
+      Line line = l.lines[j];
+      line.y -= top;
+      p.lines.push_back(std::move(line));
+      ++j;
+    }
+    p.height = p.lines.back().y + line_h;
+    p.key = l.key + "#" + std::to_string(i) + "-" + std::to_string(j);
+    pages.push_back(std::move(p));
+    i = j;
+  }
+  if (pages.empty()) pages.push_back(l);
+  return pages;
+}
+
+Texture TextEngine::texture(const Layout& l) {
+  auto it = cache_.find(l.key);
+  if (it != cache_.end()) {
+    ++stats_.hits;
+    lru_.splice(lru_.begin(), lru_, it->second.lru);
+    return it->second.t;
+  }
+  ++stats_.misses;
+  int w = std::max(1, std::min(l.width, 4096)), h = std::max(1, std::min(l.height, 4096));
+  SDL_Surface* block = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+  if (!block) return {};
+  SDL_FillRect(block, nullptr, SDL_MapRGBA(block->format, l.style.colour.r, l.style.colour.g, l.style.colour.b, 0));
+  const int line_h = (int)std::lround(l.style.px * l.style.line_height);
+  for (const auto& line : l.lines)
+    for (const auto& p : line.pieces) {
+      TTF_Font* f = font(p.face, l.style.px);
+      if (!f || p.text.empty()) continue;
+      SDL_Surface* s = TTF_RenderUTF8_Blended(f, p.text.c_str(), l.style.colour);
+      if (!s) continue;
+      SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_NONE);  // copy alpha as is: pieces never overlap
+      // Centre the font's line box in our (taller) line so the leading is shared above and below.
+      SDL_Rect dst{p.x, line.y + (line_h - TTF_FontHeight(f)) / 2, s->w, s->h};
+      SDL_BlitSurface(s, nullptr, block, &dst);
+      SDL_FreeSurface(s);
+    }
+  Texture t{SDL_CreateTextureFromSurface(renderer_, block), w, h};
+  SDL_FreeSurface(block);
+  if (!t.tex) return {};
+  SDL_SetTextureBlendMode(t.tex, SDL_BLENDMODE_BLEND);
+  size_t bytes = (size_t)w * h * 4;
+  lru_.push_front(l.key);
+  cache_[l.key] = {t, bytes, lru_.begin()};
+  stats_.bytes += bytes;
+  // Evict least recently used blocks beyond the budget, but never the one just made.
+  while (stats_.bytes > budget_ && lru_.size() > 1) {
+    auto victim = cache_.find(lru_.back());
+    SDL_DestroyTexture(victim->second.t.tex);
+    stats_.bytes -= victim->second.bytes;
+    cache_.erase(victim);
+    lru_.pop_back();
+    ++stats_.evictions;
+  }
+  stats_.entries = cache_.size();
+  return t;
+}
+
+void TextEngine::clear() {
+  for (auto& [k, e] : cache_) SDL_DestroyTexture(e.t.tex);
+  cache_.clear();
+  lru_.clear();
+  stats_.bytes = 0;
+  stats_.entries = 0;
+}
+
+}  // namespace ui
