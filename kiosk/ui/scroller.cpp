@@ -18,14 +18,17 @@ void Scroller::drag_start(uint64_t now_ms) {
   dragging_ = true;
   anim_ = coasting_ = false;
   last_ = now_ms;
+  raw_ = offset_;
 }
 
 void Scroller::drag(float delta_px) {
   if (!dragging_) return;
   // Content follows the finger: a finger moving left (negative delta) advances the offset.
-  float next = offset_ - delta_px;
-  if (next < 0 || next > max_offset()) next = offset_ - delta_px * 0.35f;  // rubber band
-  offset_ = next;
+  raw_ -= delta_px;
+  // Past an end the content moves a third as far as the finger (rubber band).
+  if (raw_ < 0) offset_ = raw_ * 0.35f;
+  else if (raw_ > max_offset()) offset_ = max_offset() + (raw_ - max_offset()) * 0.35f;
+  else offset_ = raw_;
 }
 
 void Scroller::release(float v, uint64_t now_ms) {

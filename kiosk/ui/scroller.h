@@ -29,7 +29,7 @@ class Scroller {
 
  private:
   float content_ = 0, viewport_ = 0, page_ = 0, max_ = 0;
-  float offset_ = 0, velocity_ = 0;
+  float offset_ = 0, velocity_ = 0, raw_ = 0;  // raw_: where the finger alone would put it
   bool dragging_ = false, anim_ = false, coasting_ = false;
   float from_ = 0, to_ = 0;
   uint64_t t0_ = 0, last_ = 0;

@@ -1,0 +1,91 @@
+// flow_test.cpp — the flow of screens and the session timers on a fake clock.
+#include <doctest/doctest.h>
+
+#include "kiosk/flow/flow.h"
+
+using flow::Flow;
+using flow::Screen;
+
+TEST_CASE("flow: navigation pushes, back pops, home stays home") {
+  Flow f("es");
+  CHECK(f.screen() == Screen::Home);
+  f.back();
+  CHECK(f.screen() == Screen::Home);
+  f.go({Screen::Rooms});
+  f.go({Screen::Room, 3});
+  CHECK(f.screen() == Screen::Room);
+  CHECK(f.here().index == 3);
+  f.replace({Screen::Room, 4});
+  f.back();
+  CHECK(f.screen() == Screen::Rooms);
+  f.go({Screen::Room, 1});
+  f.home();
+  CHECK(f.screen() == Screen::Home);
+  CHECK(std::string(flow::name(Screen::Answer)) == "answer");
+}
+
+TEST_CASE("flow: idle → warning → attract, and everything resets") {
+  Flow f("es", {90'000, 30'000});
+  f.touch(1000);
+  f.go({Screen::Quotes, 0});
+  f.set_lang("en");
+  f.set_larger_text(true);
+  CHECK_FALSE(f.update(1000 + 89'999));
+  CHECK(f.next_deadline(1000 + 89'000) == 1000);
+  CHECK(f.update(1000 + 90'000));
+  CHECK(f.screen() == Screen::Warning);
+  CHECK(f.beneath().screen == Screen::Quotes);
+  CHECK(f.warning_seconds_left(1000 + 90'000) == 30);
+  CHECK(f.warning_seconds_left(1000 + 119'001) == 1);
+  CHECK(f.update(1000 + 120'000));
+  CHECK(f.screen() == Screen::Attract);
+  CHECK(f.lang() == "es");
+  CHECK_FALSE(f.larger_text());
+  CHECK(f.sessions_ended() == 1);
+  CHECK(f.next_deadline(200'000) == UINT64_MAX);  // attract mode has no timer of its own
+  f.wake(300'000);
+  CHECK(f.screen() == Screen::Home);
+  CHECK(f.lang() == "es");
+}
+
+TEST_CASE("flow: continue returns the visitor exactly where they were") {
+  Flow f("es", {90'000, 30'000});
+  f.touch(0);
+  f.go({Screen::Rooms});
+  f.go({Screen::Room, 5});
+  f.set_lang("en");
+  f.update(95'000);
+  REQUIRE(f.screen() == Screen::Warning);
+  f.continue_session(100'000);
+  CHECK(f.screen() == Screen::Room);
+  CHECK(f.here().index == 5);
+  CHECK(f.lang() == "en");
+  CHECK_FALSE(f.update(100'000 + 89'000));  // the idle period starts again
+}
+
+TEST_CASE("flow: with nobody there since start, idle goes straight to attract") {
+  Flow f("es", {90'000, 30'000});
+  CHECK(f.update(90'000));
+  CHECK(f.screen() == Screen::Attract);
+}
+
+TEST_CASE("flow: the countdown wakes the app every second") {
+  Flow f("es", {90'000, 30'000});
+  f.touch(0);
+  f.update(90'000);
+  CHECK(f.next_deadline(90'000) == 1000);
+  CHECK(f.next_deadline(90'400) == 600);
+  CHECK(f.next_deadline(119'500) == 500);
+}
+
+TEST_CASE("flow: a running animation holds the timeout") {
+  Flow f("es", {90'000, 30'000});
+  f.touch(0);
+  f.hold(true, 10'000);
+  CHECK_FALSE(f.update(500'000));
+  CHECK(f.screen() == Screen::Home);
+  f.hold(false, 500'000);
+  CHECK_FALSE(f.update(500'000 + 89'000));
+  CHECK(f.update(500'000 + 90'000));
+  CHECK(f.screen() == Screen::Warning);
+}
