@@ -4,11 +4,7 @@
 #   make test   the same set-up, then the whole suite under AddressSanitizer + UBSan
 # Everything comes from Debian bookworm packages (the base of Raspberry Pi OS).
 
-PACKAGES := build-essential cmake ninja-build pkg-config \
-            libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev \
-            libsqlite3-dev libsodium-dev libcmark-dev libtomlplusplus-dev \
-            nlohmann-json3-dev libstb-dev doctest-dev \
-            fonts-noto-core fonts-dejavu-core
+PACKAGES := $(shell grep -v '^\#' deploy/debian-packages.txt)
 
 BUILD      ?= build
 TEST_BUILD ?= build-test
