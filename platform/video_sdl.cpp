@@ -12,6 +12,9 @@ bool open_video(const VideoOptions& opt, Video& v, std::string& why) {
   if (opt.headless) {
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    // Keep the window's framebuffer in plain memory: otherwise SDL reaches for EGL and Mesa
+    // (llvmpipe) just to present it, which costs ~95 MB and leaks on unload.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   }
   // Touch is handled by our gesture layer; SDL must not also turn touches into mouse clicks.
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");

@@ -5,9 +5,12 @@
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 
+#include <malloc.h>
+
 #include <climits>
 #include <cstring>
 
+#include "platform/display_power.h"
 #include "platform/paths.h"
 
 namespace app {
@@ -33,6 +36,9 @@ bool App::start(std::string& why) {
   vo.width = opt_.width;
   vo.height = opt_.height;
   if (!platform::open_video(vo, video_, why)) return false;
+  // The wall clock for opening hours: real time, or the tour's chosen start on a virtual clock.
+  wall_base_ = opt_.headless ? opt_.wall_start : (int64_t)time(nullptr) - (int64_t)(SDL_GetTicks64() / 1000);
+  if (opt_.headless && !opt_.wall_start) wall_base_ = (int64_t)time(nullptr);
   theme_ = ui::Theme::for_screen(video_.width, video_.height, opt_.screen_w_mm, opt_.screen_h_mm);
   text_ = std::make_unique<ui::TextEngine>(video_.renderer);
   pictures_ = std::make_unique<ui::Pictures>(video_.renderer, [this](const std::string& id) {
@@ -51,7 +57,10 @@ bool App::open_bundle() {
   try {
     bundle_ = bundle::Bundle::open(opt_.bundle);
     const auto& meta = bundle_->exhibit().meta;
-    flow::Timeouts t{(uint64_t)meta.idle_seconds * 1000, (uint64_t)std::max(20, meta.warning_seconds) * 1000};
+    // The kiosk's own config may override the exhibit's timeouts (a busy site, a quiet one).
+    int idle = opt_.config.idle_seconds ? opt_.config.idle_seconds : meta.idle_seconds;
+    int warning = opt_.config.warning_seconds ? opt_.config.warning_seconds : meta.warning_seconds;
+    flow::Timeouts t{(uint64_t)idle * 1000, (uint64_t)std::max(20, warning) * 1000};
     flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? "es" : meta.languages[0], t);
     flow_->touch(now_);
     unavailable_reason_.clear();
@@ -135,6 +144,7 @@ void App::setup_fonts() {
 
 std::string App::screen_name() const {
   if (!bundle_) return "unavailable";
+  if (closed_) return "closed";
   return flow::name(flow_->screen());
 }
 
@@ -156,10 +166,44 @@ void App::handle_event(const SDL_Event& e) {
   while (gestures_.poll(g)) on_gesture(g);
 }
 
+int64_t App::wall_now() const { return wall_base_ + (int64_t)(now_ / 1000); }
+
+// Opens or closes for the day when the schedule (or a wake-up touch) says so.
+void App::apply_hours() {
+  bool open = opt_.config.hours.is_open(wall_now()) || now_ < awake_until_;
+  if (open == !closed_) return;
+  closed_ = !open;
+  dirty_ = true;
+  if (closed_) {
+    // Closing time: the session ends, one black frame, then the loop sleeps until opening.
+    if (flow_) flow_->end_session();
+    memory_ = screens::Memory{};
+    memory_.attract_started = now_;
+    gestures_.reset();
+    pressed_.reset();
+    pending_tap_.reset();
+    platform::run_display_command(opt_.config.display_off);
+  } else {
+    platform::run_display_command(opt_.config.display_on);
+    if (flow_ && flow_->screen() != flow::Screen::Attract) flow_->end_session();
+    memory_.attract_started = now_;
+  }
+}
+
 void App::on_gesture(const ui::Gesture& g) {
   using T = ui::GestureType;
   if (!flow_) return;  // the fallback screen has nothing to touch
   dirty_ = true;
+  if (closed_ || now_ < awake_until_) {
+    // A touch while closed wakes the kiosk for a few minutes, counted from the latest touch.
+    if (g.type == T::Press) awake_until_ = now_ + kWakeMs;
+    if (closed_) {
+      apply_hours();
+      flow_->wake(now_);
+      swallow_ = true;
+      return;
+    }
+  }
   switch (g.type) {
     case T::Press:
       if (flow_->screen() == flow::Screen::Attract) {
@@ -199,8 +243,13 @@ void App::update() {
     if (now_ >= next_retry_) open_bundle();
     return;
   }
+  apply_hours();
+  if (closed_) return;
   if (flow_->update(now_)) {
     if (flow_->screen() == flow::Screen::Attract) {
+#if defined(__GLIBC__)
+      malloc_trim(0);  // hand freed pages back between visitors: RSS stays flat over months
+#endif
       memory_ = screens::Memory{};  // the session's end forgets scroll positions and pages
       memory_.attract_started = now_;
       gestures_.reset();
@@ -221,6 +270,13 @@ uint64_t App::next_wake() const {
   if (dirty_) return now_;
   uint64_t w = redraw_at_;
   if (!bundle_) return std::min(w, next_retry_);
+  // Opening hours: wake at the next change, or when a wake-up touch's grace ends.
+  if (auto change = opt_.config.hours.next_change(wall_now())) {
+    int64_t in_s = *change - wall_now();
+    w = std::min(w, now_ + (uint64_t)std::max<int64_t>(1, in_s) * 1000 - now_ % 1000);
+  }
+  if (awake_until_ > now_) w = std::min(w, awake_until_);
+  if (closed_) return w;
   uint64_t d = flow_->next_deadline(now_);
   if (d != UINT64_MAX) w = std::min(w, now_ + d);
   if (uint64_t g = gestures_.next_deadline()) w = std::min(w, g);
@@ -245,8 +301,10 @@ void App::render(bool present) {
   pending_tap_.reset();
   dirty_ = false;
   redraw_at_ = UINT64_MAX;
-  canvas.fill({0, 0, (float)video_.width, (float)video_.height}, theme_.colours.paper);
-  if (!bundle_) {
+  canvas.fill({0, 0, (float)video_.width, (float)video_.height}, closed_ ? ui::Colour{0, 0, 0} : theme_.colours.paper);
+  if (closed_) {
+    // Closed: nothing but black (the display command may also switch the panel off).
+  } else if (!bundle_) {
     draw_unavailable(canvas);
   } else {
     screens::Context ctx{canvas, *flow_, bundle_->exhibit(), *pictures_, memory_, now_};
@@ -275,6 +333,7 @@ void App::render(bool present) {
   items_ = canvas.items();
   texts_ = canvas.texts();
   ImGui::Render();
+  if (!opt_.rasterize) return;  // soak runs: everything but the pixels
   SDL_SetRenderDrawColor(video_.renderer, 0, 0, 0, 255);
   SDL_RenderClear(video_.renderer);
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());

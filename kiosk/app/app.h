@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "content/bundle/bundle.h"
+#include "kiosk/app/config.h"
 #include "kiosk/flow/flow.h"
 #include "kiosk/screens/context.h"
 #include "kiosk/ui/canvas.h"
@@ -26,6 +27,9 @@ struct Options {
   int width = 1920, height = 1080;
   float screen_w_mm = 344, screen_h_mm = 194;  // a 15.6" 1920×1080 panel
   std::string tour, shots;
+  Config config;            // opening hours, display commands, timeout overrides
+  int64_t wall_start = 0;   // headless runs: the local wall-clock time (epoch s) at virtual 0
+  bool rasterize = true;    // soak runs skip putting frames on the screen
 };
 
 class App {
@@ -55,6 +59,10 @@ class App {
   const platform::Video& video() const { return video_; }
   const ui::Theme& theme() const { return theme_; }
   ui::TextEngine& text() { return *text_; }
+  ui::Pictures& pictures() { return *pictures_; }
+  bool closed() const { return closed_; }
+  // Local wall-clock time (epoch seconds) now: real, or virtual in headless runs.
+  int64_t wall_now() const;
 
  private:
   bool open_bundle();
@@ -89,6 +97,12 @@ class App {
   std::vector<ui::Item> items_;
   std::vector<std::string> texts_;
   uint64_t frames_ = 0;
+  // Opening hours: outside them the screen is dark until a touch wakes it for a while.
+  bool closed_ = false;
+  uint64_t awake_until_ = 0;
+  static constexpr uint64_t kWakeMs = 5 * 60 * 1000;
+  int64_t wall_base_ = 0;  // wall-clock seconds at now_ == 0
+  void apply_hours();
   flow::Spot last_spot_;
   std::string last_lang_;
   bool last_larger_ = false;

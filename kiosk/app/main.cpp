@@ -1,17 +1,24 @@
 // main.cpp — `kiosk`: the exhibit on a touch screen.
-//   kiosk --bundle FILE [--windowed] [--screen-mm WxH]
-//   kiosk --bundle FILE --headless --size WxH [--screen-mm WxH] --tour FILE [--shots DIR]
+//   kiosk --bundle FILE [--config FILE] [--windowed] [--screen-mm WxH]
+//   kiosk --bundle FILE --headless --size WxH [--screen-mm WxH] [--start YYYY-MM-DDTHH:MM]
+//         (--tour FILE [--shots DIR] | --soak DURATION)
 #include <sys/stat.h>
 
 #include <cstring>
+#include <ctime>
 #include <iostream>
 
 #include "kiosk/app/app.h"
+#include "kiosk/app/soak.h"
 #include "kiosk/app/tour.h"
 
 static int usage() {
-  std::cerr << "usage: kiosk --bundle FILE [--windowed] [--screen-mm WxH]\n"
-               "       kiosk --bundle FILE --headless --size WxH [--screen-mm WxH] --tour FILE [--shots DIR]\n";
+  std::cerr << "usage: kiosk --bundle FILE [--config FILE] [--windowed] [--screen-mm WxH]\n"
+               "       kiosk --bundle FILE --headless --size WxH [--screen-mm WxH] [--config FILE]\n"
+               "             [--start YYYY-MM-DDTHH:MM] (--tour FILE [--shots DIR] | --soak DURATION)\n"
+               "  --config FILE  the kiosk's settings: opening hours, display commands (deploy/kiosk.toml)\n"
+               "  --start        headless runs: the local date and time the virtual clock starts at\n"
+               "  --soak         e.g. 2d: attract mode and synthetic visitors on a virtual clock\n";
   return 2;
 }
 
@@ -19,6 +26,8 @@ static bool pair_arg(const char* s, float& a, float& b) { return sscanf(s, "%fx%
 
 int main(int argc, char** argv) {
   app::Options o;
+  std::string config, start, soak;
+  bool screen_given = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
@@ -32,13 +41,35 @@ int main(int argc, char** argv) {
       o.width = (int)w, o.height = (int)h;
     } else if (a == "--screen-mm" && (v = next())) {
       if (!pair_arg(v, o.screen_w_mm, o.screen_h_mm)) return usage();
+      screen_given = true;
     } else if (a == "--tour" && (v = next())) o.tour = v;
     else if (a == "--shots" && (v = next())) o.shots = v;
+    else if (a == "--config" && (v = next())) config = v;
+    else if (a == "--start" && (v = next())) start = v;
+    else if (a == "--soak" && (v = next())) soak = v;
     else return usage();
   }
-  if (o.bundle.empty() || (o.headless && o.tour.empty())) return usage();
+  if (!config.empty()) {
+    std::vector<std::string> errors;
+    if (!app::load_config(config, o.config, errors)) {
+      for (const auto& e : errors) std::cerr << e << "\n";
+      return 2;
+    }
+    if (o.bundle.empty()) o.bundle = o.config.bundle;
+    if (!screen_given && o.config.screen_w_mm > 0) o.screen_w_mm = o.config.screen_w_mm, o.screen_h_mm = o.config.screen_h_mm;
+  }
+  if (!start.empty()) {
+    std::tm t{};
+    if (!strptime(start.c_str(), "%Y-%m-%dT%H:%M", &t)) return usage();
+    t.tm_isdst = -1;
+    o.wall_start = (int64_t)mktime(&t);
+  }
+  uint64_t soak_ms = soak.empty() ? 0 : app::parse_duration(soak);
+  if (!soak.empty() && !soak_ms) return usage();
+  if (o.bundle.empty() || (o.headless && o.tour.empty() && !soak_ms)) return usage();
   if (getenv("WINDOWED") && strcmp(getenv("WINDOWED"), "0") != 0) o.windowed = true;
   if (!o.shots.empty()) mkdir(o.shots.c_str(), 0755);
+  if (soak_ms) o.rasterize = false, o.headless = true;
 
   app::App kiosk(o);
   std::string why;
@@ -46,6 +77,7 @@ int main(int argc, char** argv) {
     std::cerr << "kiosk: " << why << "\n";
     return 1;
   }
+  if (soak_ms) return app::run_soak(kiosk, soak_ms, std::cout);
   if (!o.tour.empty()) return app::play_tour(kiosk, o.tour, o.shots, std::cout, std::cerr);
   return kiosk.run_loop();
 }

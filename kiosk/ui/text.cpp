@@ -160,7 +160,10 @@ Layout TextEngine::layout_plain(const std::string& text, const TextStyle& style,
   std::string memo_key = head + text;
   auto hit = plain_memo_.find(memo_key);
   if (hit != plain_memo_.end()) return hit->second;
-  if (plain_memo_.size() > 4000) plain_memo_.clear();  // bounded: months of attract mode stay flat
+  if (stats_.layout_bytes > kLayoutMemoBytes) {  // bounded: months of attract mode stay flat
+    plain_memo_.clear();
+    stats_.layout_bytes = 0;
+  }
   std::vector<bundle::Paragraph> paras;
   size_t start = 0;
   while (start <= text.size()) {
@@ -170,7 +173,11 @@ Layout TextEngine::layout_plain(const std::string& text, const TextStyle& style,
     if (!p.empty()) paras.push_back({bundle::Run{p, false, false}});
     start = end + 2;
   }
-  return plain_memo_[memo_key] = layout(paras, style, width);
+  Layout& l = plain_memo_[memo_key] = layout(paras, style, width);
+  stats_.layout_bytes += memo_key.size() + l.key.size() + sizeof(Layout);
+  for (const auto& line : l.lines)
+    for (const auto& p : line.pieces) stats_.layout_bytes += sizeof(Piece) + p.text.size();
+  return l;
 }
 
 std::vector<Layout> TextEngine::paginate(const Layout& l, int max_height) {

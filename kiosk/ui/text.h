@@ -78,8 +78,10 @@ class TextEngine {
 
   struct Stats {
     uint64_t hits = 0, misses = 0, evictions = 0;
-    size_t bytes = 0, entries = 0;
+    size_t bytes = 0, entries = 0;  // textures
+    size_t layout_bytes = 0;        // remembered layouts of short texts (about, not exactly)
   };
+  static constexpr size_t kLayoutMemoBytes = 2u << 20;
   Stats stats() const { return stats_; }
   size_t budget() const { return budget_; }
   int measure(Face f, int px, const std::string& s);
