@@ -19,9 +19,12 @@ sudo install -m 644 "$here/build/assets/fonts/fallback.ttf" /opt/museum-kiosk/as
 # Replace the bundle by rename, never in place: a kiosk reading the old one keeps a whole file.
 sudo install -m 644 "$bundle" /var/lib/museum-kiosk/exhibit.bundle.new
 sudo mv /var/lib/museum-kiosk/exhibit.bundle.new /var/lib/museum-kiosk/exhibit.bundle
-if [ ! -f /etc/museum-kiosk/kiosk.conf ]; then
-  sed "s/^SCREEN_MM=.*/SCREEN_MM=$screen_mm/" "$here/deploy/kiosk.conf" | sudo tee /etc/museum-kiosk/kiosk.conf >/dev/null
+# The site's settings are kept across reinstalls: only a missing config is created.
+if [ ! -f /etc/museum-kiosk/kiosk.toml ]; then
+  w=${screen_mm%x*} h=${screen_mm#*x}
+  sed "s/^screen_mm = .*/screen_mm = [$w, $h]/" "$here/deploy/kiosk.toml" | sudo tee /etc/museum-kiosk/kiosk.toml >/dev/null
 fi
+"$here/build/kiosk" --config /etc/museum-kiosk/kiosk.toml --help >/dev/null 2>&1 || true
 sudo install -m 644 "$here/deploy/museum-kiosk.service" /etc/systemd/system/
 
 # A quiet boot: no rainbow, logo, kernel text or blinking cursor on the exhibit's screen.
