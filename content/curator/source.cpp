@@ -14,6 +14,7 @@
 #include "content/curator/csv.h"
 #include "content/curator/images.h"
 #include "content/curator/validate.h"
+#include "content/map/exhibit_map.h"  // [map]: the exile map's land layers (content/map)
 
 namespace fs = std::filesystem;
 
@@ -160,6 +161,8 @@ struct Reader {
       pair("room_pages", min_pages, max_pages);
     }
     fonts_table(f, (*t)["fonts"].as_table());
+    // [map] (optional): land files triangulated into the bundle's map layers — see content/map/.
+    mapgeo::read_map_table(dir, f, t->get("map"), diag, out);
     if (auto* arr = (*t)["attract"].as_array()) {
       for (auto&& v : *arr) {
         auto* a = v.as_table();

@@ -11,6 +11,7 @@
 
 #include "content/bundle/richtext.h"
 #include "content/bundle/ui_keys.h"
+#include "content/map/exhibit_map.h"  // map layer geometry checks (content/map)
 
 namespace curator {
 
@@ -168,6 +169,8 @@ std::vector<std::string> validate(const bundle::Contents& c) {
     if (a.seconds < 3 || a.seconds > 600) p.push_back(what + " should last 3 to 600 seconds");
   }
   if (ex.meta.warning_seconds < 20) p.push_back("the timeout warning must last at least 20 seconds (WCAG 2.2.1)");
+  // Map layers (when their geometry is at hand): whole triangles, indices in range, on the map.
+  for (auto& m : mapgeo::validate_map(c.map)) p.push_back(m);
 
   // Pictures decode.
   for (const auto& m : ex.media) {
