@@ -24,7 +24,6 @@ if [ ! -f /etc/museum-kiosk/kiosk.toml ]; then
   w=${screen_mm%x*} h=${screen_mm#*x}
   sed "s/^screen_mm = .*/screen_mm = [$w, $h]/" "$here/deploy/kiosk.toml" | sudo tee /etc/museum-kiosk/kiosk.toml >/dev/null
 fi
-"$here/build/kiosk" --config /etc/museum-kiosk/kiosk.toml --help >/dev/null 2>&1 || true
 sudo install -m 644 "$here/deploy/museum-kiosk.service" /etc/systemd/system/
 
 # A quiet boot: no rainbow, logo, kernel text or blinking cursor on the exhibit's screen.

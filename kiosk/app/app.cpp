@@ -50,7 +50,32 @@ bool App::start(std::string& why) {
     }
   });
   open_bundle();
+  if (!opt_.config.stats.empty()) stats_.open(opt_.config.stats, wall_ms());
   return true;
+}
+
+void App::end_visit(stats::EndReason why) {
+  // For a timeout the visit ended at the last touch, not when the warning ran out.
+  stats_.end_session(why == stats::EndReason::Timeout ? last_touch_wall_ms_ : wall_ms(), why);
+}
+
+// Tells the statistics what the visitor sees now; repeats are ignored by the recorder.
+void App::record_frame() {
+  if (!stats_.in_session() || !flow_) return;
+  const auto& ex = bundle_->exhibit();
+  const flow::Spot& s = flow_->here();
+  if (s.screen == flow::Screen::Warning || s.screen == flow::Screen::Attract) return;
+  std::string ref;
+  if (s.screen == flow::Screen::Room && s.index < (int)ex.rooms.size()) {
+    ref = ex.rooms[s.index].id;
+    if (!memory_.room_pages.moving()) stats_.room_page(wall_ms(), ref, memory_.room_pages.page());
+  } else if (s.screen == flow::Screen::Answer && s.index < (int)ex.questions.size()) {
+    ref = ex.questions[s.index].id;
+  } else if (s.screen == flow::Screen::Quotes && !ex.quotes.empty() && !memory_.quote_cards.moving()) {
+    int q = std::min(memory_.quote_cards.page(), (int)ex.quotes.size() - 1);
+    stats_.quote(wall_ms(), ex.quotes[q].id);
+  }
+  stats_.screen(wall_ms(), flow::name(s.screen), ref);
 }
 
 bool App::open_bundle() {
@@ -177,6 +202,7 @@ void App::apply_hours() {
   if (closed_) {
     // Closing time: the session ends, one black frame, then the loop sleeps until opening.
     if (flow_) flow_->end_session();
+    end_visit(stats::EndReason::Other);
     memory_ = screens::Memory{};
     memory_.attract_started = now_;
     gestures_.reset();
@@ -201,8 +227,15 @@ void App::on_gesture(const ui::Gesture& g) {
       apply_hours();
       flow_->wake(now_);
       swallow_ = true;
+      stats_.begin_session(wall_ms(), flow_->lang());
+      last_touch_wall_ms_ = wall_ms();
       return;
     }
+  }
+  if (g.type == T::Press) {
+    // The first touch after attract mode (or start) begins a visitor's session.
+    if (!stats_.in_session()) stats_.begin_session(wall_ms(), flow_->lang());
+    last_touch_wall_ms_ = wall_ms();
   }
   switch (g.type) {
     case T::Press:
@@ -247,6 +280,7 @@ void App::update() {
   if (closed_) return;
   if (flow_->update(now_)) {
     if (flow_->screen() == flow::Screen::Attract) {
+      end_visit(stats::EndReason::Timeout);
 #if defined(__GLIBC__)
       malloc_trim(0);  // hand freed pages back between visitors: RSS stays flat over months
 #endif
@@ -326,6 +360,8 @@ void App::render(bool present) {
     if (ctx.needs_frame || !(flow_->here() == before) || canvas.tapped_anything() || flow_->lang() != last_lang_ ||
         flow_->larger_text() != last_larger_)
       dirty_ = true;
+    if (flow_->lang() != last_lang_ && !last_lang_.empty()) stats_.language(wall_ms(), flow_->lang());
+    record_frame();
     last_lang_ = flow_->lang();
     last_larger_ = flow_->larger_text();
     redraw_at_ = ctx.redraw_at;
@@ -370,7 +406,10 @@ int App::run_loop() {
     }
     now_ = SDL_GetTicks64();
     while (got) {
-      if (e.type == SDL_QUIT) quit = true;
+      if (e.type == SDL_QUIT) {
+        quit = true;
+        end_visit(stats::EndReason::Shutdown);
+      }
       handle_event(e);
       got = SDL_PollEvent(&e);
     }

@@ -11,6 +11,7 @@
 #include "kiosk/app/config.h"
 #include "kiosk/flow/flow.h"
 #include "kiosk/screens/context.h"
+#include "kiosk/stats/recorder.h"
 #include "kiosk/ui/canvas.h"
 #include "kiosk/ui/gestures.h"
 #include "kiosk/ui/pictures.h"
@@ -40,6 +41,8 @@ class App {
   bool start(std::string& why);
   // The real loop: events, timers, frames, until the window is closed or SIGTERM arrives.
   int run_loop();
+  // The visitor walked away or the kiosk is stopping: close the statistics' session.
+  void end_visit(stats::EndReason why);
 
   // --- what the tour player (and tests) use ---
   uint64_t now() const { return now_; }
@@ -103,6 +106,11 @@ class App {
   static constexpr uint64_t kWakeMs = 5 * 60 * 1000;
   int64_t wall_base_ = 0;  // wall-clock seconds at now_ == 0
   void apply_hours();
+  // Visitor statistics (the kiosk's only writes); off when no file is configured.
+  stats::Recorder stats_;
+  int64_t last_touch_wall_ms_ = 0;
+  int64_t wall_ms() const { return wall_base_ * 1000 + (int64_t)now_; }
+  void record_frame();
   flow::Spot last_spot_;
   std::string last_lang_;
   bool last_larger_ = false;

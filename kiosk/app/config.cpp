@@ -21,6 +21,7 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
     errors.push_back(path + (line ? ":" + std::to_string(line) : std::string()) + ": error: " + what);
   };
   if (auto v = t["bundle"].value<std::string>()) out.bundle = *v;
+  if (auto v = t["stats"].value<std::string>()) out.stats = *v;
   if (auto* mm = t["screen_mm"].as_array()) {
     if (mm->size() == 2 && (*mm)[0].is_number() && (*mm)[1].is_number()) {
       out.screen_w_mm = (float)(*mm)[0].value<double>().value_or(0);

@@ -14,6 +14,7 @@ struct Config {
   float screen_w_mm = 0, screen_h_mm = 0;  // 0: not set here
   int idle_seconds = 0, warning_seconds = 0;  // 0: the exhibit's own
   std::string display_off, display_on;
+  std::string stats;  // the visitor statistics file; "" = no statistics
   flow::Schedule hours;
 };
 

@@ -17,6 +17,7 @@ static int usage() {
                "       kiosk --bundle FILE --headless --size WxH [--screen-mm WxH] [--config FILE]\n"
                "             [--start YYYY-MM-DDTHH:MM] (--tour FILE [--shots DIR] | --soak DURATION)\n"
                "  --config FILE  the kiosk's settings: opening hours, display commands (deploy/kiosk.toml)\n"
+               "  --stats FILE   record visitor statistics there (read them with kiosk-stats)\n"
                "  --start        headless runs: the local date and time the virtual clock starts at\n"
                "  --soak         e.g. 2d: attract mode and synthetic visitors on a virtual clock\n";
   return 2;
@@ -26,7 +27,7 @@ static bool pair_arg(const char* s, float& a, float& b) { return sscanf(s, "%fx%
 
 int main(int argc, char** argv) {
   app::Options o;
-  std::string config, start, soak;
+  std::string config, start, soak, stats;
   bool screen_given = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
     else if (a == "--config" && (v = next())) config = v;
     else if (a == "--start" && (v = next())) start = v;
     else if (a == "--soak" && (v = next())) soak = v;
+    else if (a == "--stats" && (v = next())) stats = v;
     else return usage();
   }
   if (!config.empty()) {
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
     if (o.bundle.empty()) o.bundle = o.config.bundle;
     if (!screen_given && o.config.screen_w_mm > 0) o.screen_w_mm = o.config.screen_w_mm, o.screen_h_mm = o.config.screen_h_mm;
   }
+  if (!stats.empty()) o.config.stats = stats;
   if (!start.empty()) {
     std::tm t{};
     if (!strptime(start.c_str(), "%Y-%m-%dT%H:%M", &t)) return usage();
