@@ -198,6 +198,32 @@ struct Player {
       }
       return true;
     }
+    if (cmd == "expect-targets" && a.size() == 1) {
+      float min_mm = std::stof(a[0]);
+      if (app.frame_due()) app.draw_frame();
+      float ppm = app.theme().px_per_mm;
+      std::string bad;
+      for (const auto& it : app.items()) {
+        float w = it.r.w / ppm, h = it.r.h / ppm;
+        if (w + 1e-3f < min_mm || h + 1e-3f < min_mm) {
+          char buf[320];
+          snprintf(buf, sizeof buf, "%s%s is %.1f x %.1f mm (%.0f x %.0f px)", bad.empty() ? "" : "; ", it.id.c_str(), w, h, it.r.w, it.r.h);
+          bad += buf;
+        }
+      }
+      if (app.items().empty() && app.screen_name() != "attract" && app.screen_name() != "unavailable")
+        return fail("expect-targets: no touch targets at all on screen \"" + app.screen_name() + "\"");
+      if (!bad.empty()) return fail("touch targets under " + a[0] + " mm on screen \"" + app.screen_name() + "\": " + bad);
+      return true;
+    }
+    if (cmd == "expect-no-overflow" && a.empty()) {
+      if (app.frame_due()) app.draw_frame();
+      const auto& problems = ui::Canvas::last_frame_problems();
+      if (problems.empty()) return true;
+      std::string all;
+      for (const auto& pr : problems) all += "\n    " + pr;
+      return fail("text overflows on screen \"" + app.screen_name() + "\" (" + std::to_string(problems.size()) + "):" + all);
+    }
     if (cmd == "mark") {
       mark_frames = app.frames();
       return true;

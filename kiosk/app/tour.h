@@ -2,9 +2,15 @@
 // see what a visitor sees. One command a line:
 //   tap X Y | tap @id | swipe X1 Y1 X2 Y2 MS | pinch X Y SCALE | wait MS | idle SECONDS | lang CODE
 //   shot NAME | expect-screen NAME | expect-lang CODE | expect-text "…" | ids | mark | expect-frames N
+//   expect-targets MM | expect-no-overflow
 //   # comment
 // Coordinates are pixels, or fractions of the screen when written with a decimal point.
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
+// `expect-targets MM` fails, naming each item and its size, when any touch target on the current
+// screen is narrower or shorter than MM millimetres on the physical screen (--screen-mm).
+// `expect-no-overflow` fails when the current frame drew text that does not fit: a line wider than
+// its block (a word too long for the measure), a block or label partly off screen outside a
+// scrolling/clipped region, or a button label wider than its button (see ui::Canvas::problems()).
 #pragma once
 #include <iosfwd>
 #include <string>

@@ -13,21 +13,44 @@ std::string fill(std::string s, int n, int m) {
   return s;
 }
 
+// A short screen (a 7" landscape panel): tighter spacing everywhere.
+bool short_screen(const ui::Theme& th) { return th.height < th.mm(100.f); }
+
 ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_controls) {
   ui::Canvas& c = ctx.c;
   const ui::Theme& th = ctx.theme();
   const auto& p = th.colours;
-  const float pad = th.mm(2.5f), target = (float)th.target();
+  const bool tight = short_screen(th);
+  const float pad = th.mm(tight ? 1.5f : 2.5f), target = (float)th.target();
   const float bar_h = target + 2 * pad;
   const float m = (float)th.margin();
   c.fill({0, 0, (float)th.width, bar_h}, p.panel);
   c.line(0, bar_h, (float)th.width, bar_h, p.rule, 1.f);
 
-  auto width_of = [&](const std::string& s) { return std::max(target, c.label_width(s) + th.mm(9.f)); };
-  float x = m;
+  // What the bar holds, widest form first. On a narrow screen the buttons' side padding shrinks,
+  // then "A⁺ Larger text" becomes "A⁺", then "‹ Back" becomes "‹": never below the target size.
   bool at_home = ctx.flow.screen() == flow::Screen::Home;
+  const auto& langs = ctx.ex.meta.languages;
+  std::string back_full = "\xE2\x80\xB9 " + ctx.t("nav.back"), back_short = "\xE2\x80\xB9";  // ‹
+  std::string size_label = ctx.flow.larger_text() ? ctx.t("text.smaller") : ctx.t("text.larger");
+  std::string size_full = "A\xE2\x81\xBA  " + size_label, size_short = "A\xE2\x81\xBA";  // A⁺
+  std::string back = back_full, size = size_full;
+  float side_pad = th.mm(9.f);
+  auto width_of = [&](const std::string& s) { return std::max(target, c.label_width(s) + side_pad); };
+  auto needed = [&]() {
+    float w = 0;
+    if (!at_home) w += width_of(back) + th.mm(3.f) + width_of(ctx.t("nav.home")) + th.mm(5.f);
+    for (const auto& code : langs) w += width_of(ctx.ex.label("lang." + code, code)) + th.mm(2.f);
+    if (reading_controls) w += width_of(size) + th.mm(4.f);
+    return w;
+  };
+  const float avail = th.width - 2 * m;
+  if (needed() > avail) side_pad = th.mm(5.f);
+  if (needed() > avail) size = size_short;
+  if (needed() > avail) back = back_short;
+
+  float x = m;
   if (!at_home) {
-    std::string back = "\xE2\x80\xB9 " + ctx.t("nav.back");  // ‹
     float w = width_of(back);
     if (c.button("nav.back", {x, pad, w, target}, back, ui::ButtonKind::Outline)) ctx.flow.back();
     x += w + th.mm(3.f);
@@ -37,7 +60,6 @@ ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_contr
   }
 
   float right = th.width - m;
-  const auto& langs = ctx.ex.meta.languages;
   for (size_t i = langs.size(); i-- > 0;) {
     const std::string& code = langs[i];
     std::string name = ctx.ex.label("lang." + code, code);  // each language in its own name
@@ -49,18 +71,19 @@ ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_contr
     right -= th.mm(2.f);
   }
   if (reading_controls) {
-    std::string label = ctx.flow.larger_text() ? ctx.t("text.smaller") : ctx.t("text.larger");
-    std::string shown = "A\xE2\x81\xBA  " + label;  // A⁺
-    float w = width_of(shown);
+    float w = width_of(size);
     right -= w + th.mm(4.f);
-    if (c.button("text.larger", {right, pad, w, target}, shown, ui::ButtonKind::Outline))
+    if (c.button("text.larger", {right, pad, w, target}, size, ui::ButtonKind::Outline))
       ctx.flow.set_larger_text(!ctx.flow.larger_text());
   }
   if (!title.empty()) {
     float room = right - x - th.mm(4.f);
     if (c.label_width(title) <= room) c.label(title, x, (bar_h - c.label_height()) / 2, p.ink_soft);
   }
-  return {m, bar_h + th.gap(), th.width - 2 * m, th.height - bar_h - th.gap()};
+  // Below the bar: a gap, and a little room above the bottom edge of the glass.
+  float top = bar_h + (tight ? th.mm(2.5f) : th.gap());
+  float bottom = th.height - th.mm(tight ? 2.f : 4.f);
+  return {m, top, th.width - 2 * m, bottom - top};
 }
 
 }  // namespace screens

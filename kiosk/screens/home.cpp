@@ -4,6 +4,8 @@
 
 namespace screens {
 
+bool short_screen(const ui::Theme& th);  // chrome.cpp
+
 void draw_home(Context& ctx) {
   ui::Canvas& c = ctx.c;
   const ui::Theme& th = ctx.theme();
@@ -11,19 +13,41 @@ void draw_home(Context& ctx) {
   ui::Rect area = draw_top_bar(ctx, "");
   ui::TextEngine& te = c.text();
 
-  // Title block.
-  ui::TextStyle title{ui::Face::SerifBold, th.title_px(), p.ink.sdl(), 1.15f};
-  ui::Layout tl = te.layout_plain(ctx.ex.meta.title.in(ctx.lang()), title, (int)area.w);
-  float y = area.y + th.mm(4.f);
+  // Title block: as large as the cards below leave room for. On a short screen the title steps
+  // down in size and the subtitle gives way before a card gets too small to read.
+  int cols = th.portrait() ? 1 : 2, rows = 4 / cols;
+  float gap = th.mm(4.f);
+  float bottom = area.bottom();
+  float min_card = std::max(th.target() * 1.3f, (float)th.mm(24.f));
+  float budget = bottom - area.y - rows * min_card - (rows - 1) * gap - th.mm(4.f);
+  const std::string& sub_text = ctx.ex.meta.subtitle.in(ctx.lang());
+  ui::Layout tl, sl;
+  bool with_sub = false;
+  bool found = false;
+  for (bool sub : {true, false}) {
+    if (sub && sub_text.empty()) continue;
+    for (int px : {th.title_px(), th.heading_px(), th.heading_px() * 4 / 5}) {
+      tl = te.layout_plain(ctx.ex.meta.title.in(ctx.lang()), {ui::Face::SerifBold, px, p.ink.sdl(), 1.15f}, (int)area.w);
+      float h = tl.height + th.mm(2.f);
+      if (sub) {
+        sl = te.layout_plain(sub_text, {ui::Face::Serif, std::max(th.small_px() + 2, px * 3 / 5), p.ink_soft.sdl(), 1.3f}, (int)area.w);
+        h += sl.height;
+      }
+      if (h <= budget) {
+        found = true, with_sub = sub;
+        break;
+      }
+    }
+    if (found) break;
+  }
+  float y = area.y + th.mm(short_screen(th) ? 1.f : 4.f);
   c.block(tl, area.x, y);
   y += tl.height + th.mm(2.f);
-  if (!ctx.ex.meta.subtitle.empty()) {
-    ui::TextStyle sub{ui::Face::Serif, th.heading_px() * 4 / 5, p.ink_soft.sdl(), 1.3f};
-    ui::Layout sl = te.layout_plain(ctx.ex.meta.subtitle.in(ctx.lang()), sub, (int)area.w);
+  if (with_sub) {
     c.block(sl, area.x, y);
     y += sl.height;
   }
-  y += th.mm(6.f);
+  y += th.mm(short_screen(th) ? 3.f : 6.f);
 
   struct Entry {
     const char* id;
@@ -34,10 +58,8 @@ void draw_home(Context& ctx) {
                                   {"home.quotes", flow::Screen::Quotes},
                                   {"home.questions", flow::Screen::Questions}};
   // Two columns on landscape screens, one on portrait; cards share what height is left.
-  int cols = th.portrait() ? 1 : 2, rows = 4 / cols;
-  float gap = th.mm(4.f);
   float card_w = (area.w - gap * (cols - 1)) / cols;
-  float avail = th.height - y - th.margin() * 0.6f;
+  float avail = bottom - y;
   float card_h = std::max((float)th.target(), std::min((avail - gap * (rows - 1)) / rows, (float)th.mm(56.f)));
   for (int i = 0; i < 4; ++i) {
     ui::Rect r{area.x + (i % cols) * (card_w + gap), y + (i / cols) * (card_h + gap), card_w, card_h};

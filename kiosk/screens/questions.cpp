@@ -29,7 +29,7 @@ void draw_questions(Context& ctx) {
   ctx.drag_target = &sc;
   ctx.drag_axis = Axis::Vertical;
 
-  c.draw_list()->PushClipRect({0, area.y - th.gap() * 0.5f}, {(float)th.width, (float)th.height}, true);
+  c.push_clip({0, area.y - th.gap() * 0.5f, (float)th.width, th.height - (area.y - th.gap() * 0.5f)});
   float y = area.y - sc.offset();
   for (size_t row = 0; row < row_h.size(); ++row) {
     for (int col = 0; col < cols; ++col) {
@@ -51,7 +51,7 @@ void draw_questions(Context& ctx) {
     }
     y += row_h[row] + gap;
   }
-  c.draw_list()->PopClipRect();
+  c.pop_clip();
 }
 
 void draw_answer(Context& ctx) {
@@ -76,11 +76,11 @@ void draw_answer(Context& ctx) {
   if (sc.update(ctx.now)) ctx.needs_frame = true;
   ctx.drag_target = &sc;
   ctx.drag_axis = Axis::Vertical;
-  c.draw_list()->PushClipRect({0, area.y}, {(float)th.width, area.y + view}, true);
+  c.push_clip({0, area.y, (float)th.width, view});
   float y = area.y - sc.offset();
   c.block(ql, x, y);
   c.block(al, x, y + ql.height + th.mm(4.f));
-  c.draw_list()->PopClipRect();
+  c.pop_clip();
   float by = area.bottom() - bottom_h + th.mm(1.5f);
   std::string back = "\xE2\x80\xB9 " + ctx.t("answer.back");
   float bw = std::max(target, c.label_width(back) + th.mm(9.f));

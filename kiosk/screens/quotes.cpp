@@ -4,6 +4,8 @@
 
 namespace screens {
 
+bool short_screen(const ui::Theme& th);  // chrome.cpp
+
 namespace {
 
 std::string attribution(const Context& ctx, const bundle::Quote& q) {
@@ -35,9 +37,9 @@ void draw_quotes(Context& ctx) {
   ctx.drag_axis = Axis::Horizontal;
 
   // Text width: a comfortable measure, not the whole screen.
-  int text_w = (int)std::min(card.w - th.mm(16.f), (float)th.mm(230.f));
-  ImDrawList* dl = c.draw_list();
-  dl->PushClipRect({card.x, card.y}, {card.right(), card.bottom()}, true);
+  // On a short screen the words may use the whole width: height is what runs out.
+  int text_w = (int)std::min(card.w - th.mm(short_screen(th) ? 4.f : 16.f), (float)th.mm(230.f));
+  c.push_clip(card);
   int cur = sc.page();
   for (int i = std::max(0, cur - 1); i <= std::min((int)quotes.size() - 1, cur + 1); ++i) {
     float x = card.x + i * stride - sc.offset();
@@ -47,20 +49,25 @@ void draw_quotes(Context& ctx) {
     const bundle::Quote& q = quotes[i];
     // The quotation shrinks until it fits the card, so long ones never overflow.
     int px = th.quote_px();
+    // Never smaller than the body text at its normal size, nor than a readable floor on a 7" panel.
+    // (A 7" panel is read from closer: there the longest quotations with a note may go to 18 px.)
+    int floor_px = short_screen(th) ? 18 : std::max(20, std::min(th.body_px(), (int)std::lround(th.body_px() / th.text_scale * 0.85f)));
     ui::TextStyle qs{ui::Face::SerifItalic, px, p.ink.sdl(), 1.35f, 0.5f, ui::Align::Centre};
-    ui::TextStyle as{ui::Face::Sans, th.label_px(), p.ink_soft.sdl(), 1.3f, 0.3f, ui::Align::Centre};
+    ui::TextStyle as{ui::Face::Sans, short_screen(th) ? th.small_px() : th.label_px(), p.ink_soft.sdl(), 1.3f, 0.3f, ui::Align::Centre};
     std::string words = "\xE2\x80\x9C" + q.text.in(ctx.lang()) + "\xE2\x80\x9D";
     std::string attr = attribution(ctx, q);
     if (!q.note.empty()) attr += "\n\n" + q.note.in(ctx.lang());
     ui::Layout ql, al = te.layout_plain(attr, as, text_w);
-    float room_for_quote = card.h - al.height - th.mm(14.f);
+    float room_for_quote = card.h - al.height - th.mm(short_screen(th) ? 7.f : 14.f);
     for (;;) {
       qs.px = px;
       ql = te.layout_plain(words, qs, text_w);
-      if (ql.height <= room_for_quote || px <= th.body_px()) break;
-      px = px * 9 / 10;
+      if (ql.height <= room_for_quote || px <= floor_px) break;
+      px = std::max(floor_px, px * 9 / 10);
     }
     float total = ql.height + th.mm(6.f) + al.height;
+    if (total > card.h)
+      c.report("quotation " + q.id + " (" + std::to_string((int)total) + " px) does not fit its card (" + std::to_string((int)card.h) + " px)");
     float y = card.y + std::max(0.f, (card.h - total) / 2);
     float tx = x + (card.w - text_w) / 2;
     c.block(ql, tx, y);
@@ -68,7 +75,7 @@ void draw_quotes(Context& ctx) {
            p.accent, 2.f);
     c.block(al, tx, y + ql.height + th.mm(6.f));
   }
-  dl->PopClipRect();
+  c.pop_clip();
 
   float by = area.bottom() - bottom_h + th.mm(1.5f);
   std::string prev = "\xE2\x80\xB9", next = "\xE2\x80\xBA";

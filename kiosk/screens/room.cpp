@@ -5,6 +5,8 @@
 
 namespace screens {
 
+bool short_screen(const ui::Theme& th);  // chrome.cpp
+
 namespace {
 
 // The room's text in the visitor's language, laid out for `width` and cut into screen pages no
@@ -37,7 +39,7 @@ void draw_room(Context& ctx) {
   ui::TextEngine& te = c.text();
 
   const float target = (float)th.target();
-  const float bottom_h = target + th.mm(3.f);
+  const float bottom_h = target + th.mm(short_screen(th) ? 2.f : 3.f);
   ui::Rect content{area.x, area.y, area.w, area.h - bottom_h};
   bool wide = !th.portrait() && th.width >= 1100;
   ui::Rect side = content, body = content;
@@ -54,26 +56,41 @@ void draw_room(Context& ctx) {
   ui::Layout tl = te.layout_plain(room.title.in(ctx.lang()), {ui::Face::SerifBold, wide ? th.title_px() * 4 / 5 : th.heading_px(), p.ink.sdl(), 1.15f},
                                   (int)side.w);
   float y = side.y;
-  c.block(yl, side.x, y);
-  y += yl.height;
-  c.block(tl, side.x, y);
-  y += tl.height + th.mm(3.f);
+  float years_w = yl.lines.empty() ? 0.f : (float)yl.lines[0].width;
+  if (!wide && short_screen(th) && yl.lines.size() == 1) {
+    // A short screen: the years sit on the title's line, so the page keeps a line more.
+    float tx = side.x + years_w + th.mm(4.f);
+    ui::Layout one = te.layout_plain(room.title.in(ctx.lang()), tl.style, (int)(side.right() - tx));
+    float title_line = tl.style.px * tl.style.line_height, years_line = yl.style.px * yl.style.line_height;
+    c.block(yl, side.x, y + (title_line - years_line) * 0.6f);
+    c.block(one, tx, y);
+    y += one.height + th.mm(2.f);
+  } else {
+    c.block(yl, side.x, y);
+    y += yl.height;
+    c.block(tl, side.x, y);
+    y += tl.height + th.mm(3.f);
+  }
   if (wide) {
     // Picture with its caption and credit, when the room has one and it decodes.
     int iw = 0, ih = 0;
     SDL_Texture* tex = room.image.media.empty() ? nullptr : ctx.pictures.get(room.image.media, &iw, &ih);
     if (!tex) {
       // No picture: the side column carries the room's teaser and the places it visits.
+      // Each part only when it fits the column whole: nothing runs into the bottom bar.
       ui::Layout tz = te.layout_plain(room.teaser.in(ctx.lang()), {ui::Face::SerifItalic, th.body_px(), p.ink_soft.sdl(), 1.4f}, (int)side.w);
-      c.block(tz, side.x, y);
-      y += tz.height + th.mm(5.f);
+      if (y + tz.height <= side.bottom()) {
+        c.block(tz, side.x, y);
+        y += tz.height + th.mm(5.f);
+      }
       std::string names;
       for (const auto& id : room.places)
         if (const bundle::Place* pl = ctx.ex.place(id)) names += (names.empty() ? "" : "  \xC2\xB7  ") + pl->name.in(ctx.lang());
-      if (!names.empty()) {
+      ui::Layout nl = te.layout_plain(names, {ui::Face::Sans, th.small_px() + 2, p.ink_soft.sdl(), 1.5f}, (int)side.w);
+      if (!names.empty() && y + th.mm(3.f) + nl.height <= side.bottom()) {
         c.line(side.x, y, side.x + th.mm(12.f), y, p.accent, 2.f);
         y += th.mm(3.f);
-        c.block(te.layout_plain(names, {ui::Face::Sans, th.small_px() + 2, p.ink_soft.sdl(), 1.5f}, (int)side.w), side.x, y);
+        c.block(nl, side.x, y);
       }
     }
     if (tex && iw > 0 && ih > 0) {
@@ -116,14 +133,13 @@ void draw_room(Context& ctx) {
   ctx.drag_target = &pager;
   ctx.drag_axis = Axis::Horizontal;
 
-  ImDrawList* dl = c.draw_list();
-  dl->PushClipRect({body.x, body.y}, {body.right(), body.bottom()}, true);
+  c.push_clip(body);
   for (size_t i = 0; i < mem.room_layouts.size(); ++i) {
     float x = body.x + i * stride - pager.offset();
     if (x + body.w < body.x || x > body.right()) continue;
     c.block(mem.room_layouts[i], x, body.y);
   }
-  dl->PopClipRect();
+  c.pop_clip();
   // Have the neighbouring pages ready before a finger moves, so no text is set mid-swipe.
   if (!pager.moving()) {
     int cur = pager.page();

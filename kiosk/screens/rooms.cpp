@@ -45,8 +45,7 @@ void draw_rooms(Context& ctx) {
   ctx.drag_target = &sc;
   ctx.drag_axis = Axis::Vertical;
 
-  ImDrawList* dl = c.draw_list();
-  dl->PushClipRect({0, area.y - th.gap() * 0.5f}, {(float)th.width, (float)th.height}, true);
+  c.push_clip({0, area.y - th.gap() * 0.5f, (float)th.width, th.height - (area.y - th.gap() * 0.5f)});
   float y = area.y - sc.offset();
   for (size_t row = 0; row < row_h.size(); ++row) {
     for (int col = 0; col < cols; ++col) {
@@ -73,7 +72,7 @@ void draw_rooms(Context& ctx) {
     }
     y += row_h[row] + gap;
   }
-  dl->PopClipRect();
+  c.pop_clip();
 }
 
 }  // namespace screens

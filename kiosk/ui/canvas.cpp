@@ -1,7 +1,51 @@
 // canvas.cpp — see canvas.h.
 #include "kiosk/ui/canvas.h"
 
+#include <cmath>
+
 namespace ui {
+
+namespace {
+
+std::vector<std::string>& published() {
+  static std::vector<std::string> last;
+  return last;
+}
+
+// A short quotation of `s` for problem reports.
+std::string excerpt(const std::string& s) {
+  if (s.size() <= 48) return "\"" + s + "\"";
+  size_t cut = 45;
+  while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+  return "\"" + s.substr(0, cut) + "…\"";
+}
+
+std::string px(float v) { return std::to_string((int)std::lround(v)); }
+
+}  // namespace
+
+Canvas::~Canvas() { published() = std::move(problems_); }
+
+const std::vector<std::string>& Canvas::last_frame_problems() { return published(); }
+
+void Canvas::push_clip(const Rect& r) {
+  dl_->PushClipRect({r.x, r.y}, {r.right(), r.bottom()}, true);
+  ++clip_depth_;
+}
+
+void Canvas::pop_clip() {
+  dl_->PopClipRect();
+  if (clip_depth_ > 0) --clip_depth_;
+}
+
+// Half a pixel of slack: positions are fractional, pixels are not.
+void Canvas::check_on_screen(const char* what, const std::string& text, float x, float y, float w, float h) {
+  if (clip_depth_ > 0) return;
+  const float e = 0.5f;
+  if (x < -e || y < -e || x + w > theme_.width + e || y + h > theme_.height + e)
+    problems_.push_back(std::string(what) + " " + excerpt(text) + " at " + px(x) + "," + px(y) + " size " + px(w) + "x" + px(h) +
+                        " is partly outside the " + std::to_string(theme_.width) + "x" + std::to_string(theme_.height) + " screen");
+}
 
 void Canvas::fill(const Rect& r, Colour c, float rounding) {
   dl_->AddRectFilled({r.x, r.y}, {r.right(), r.bottom()}, c.imgui(), rounding);
@@ -12,7 +56,18 @@ void Canvas::stroke(const Rect& r, Colour c, float thickness, float rounding) {
 }
 
 void Canvas::line(float x1, float y1, float x2, float y2, Colour c, float thickness) {
-  dl_->AddLine({x1, y1}, {x2, y2}, c.imgui(), thickness);
+  // Rules are horizontal or vertical: draw them as whole-pixel rectangles. (A long 1 px ImGui line
+  // is two thin triangles, and the software renderer can drop one of them: half a rule.)
+  float t = std::max(1.f, std::round(thickness));
+  if (y1 == y2) {
+    float y = std::floor(y1 - (t - 1) / 2);
+    dl_->AddRectFilled({std::min(x1, x2), y}, {std::max(x1, x2), y + t}, c.imgui());
+  } else if (x1 == x2) {
+    float x = std::floor(x1 - (t - 1) / 2);
+    dl_->AddRectFilled({x, std::min(y1, y2)}, {x + t, std::max(y1, y2)}, c.imgui());
+  } else {
+    dl_->AddLine({x1, y1}, {x2, y2}, c.imgui(), thickness);
+  }
 }
 
 void Canvas::circle(float x, float y, float radius, Colour c) {
@@ -25,18 +80,29 @@ void Canvas::block(const Layout& l, float x, float y, float alpha) {
   ImU32 tint = IM_COL32(255, 255, 255, (int)(255 * std::clamp(alpha, 0.f, 1.f)));
   dl_->AddImage((ImTextureID)t.tex, {x, y}, {x + t.w, y + t.h}, {0, 0}, {1, 1}, tint);
   std::string all;
+  int widest = l.width;
   for (const auto& line : l.lines) {
-    for (const auto& p : line.pieces) all += p.text;
-    all += ' ';
+    std::string words;
+    for (const auto& p : line.pieces) words += p.text;
+    all += words + ' ';
+    if (line.width > l.width)
+      problems_.push_back("text line " + excerpt(words) + " is " + std::to_string(line.width) + " px wide, its box " +
+                          std::to_string(l.width) + " px");
+    widest = std::max(widest, line.width);
   }
   texts_.push_back(all);
+  // A centred line wider than its box sticks out on both sides.
+  float left = l.style.align == Align::Centre ? x - (widest - l.width) / 2.f : x;
+  check_on_screen("text", all, left, y, (float)widest, (float)l.height);
 }
 
 float Canvas::label(const std::string& s, float x, float y, Colour c, bool small) {
   ImFont* f = small ? small_ : label_;
   dl_->AddText(f, f->FontSize, {x, y}, c.imgui(), s.c_str());
   texts_.push_back(s);
-  return label_width(s, small);
+  float w = label_width(s, small);
+  check_on_screen("label", s, x, y, w, f->FontSize);
+  return w;
 }
 
 float Canvas::label_width(const std::string& s, bool small) const {
@@ -83,7 +149,13 @@ bool Canvas::button(const std::string& id, const Rect& r, const std::string& tex
       if (down) fill(r, p.panel, round);
       break;
   }
-  if (!text.empty()) label_centred(text, r, fg);
+  if (!text.empty()) {
+    float w = label_width(text);
+    if (w > r.w || label_height() > r.h)
+      problems_.push_back("label " + excerpt(text) + " (" + px(w) + " px) does not fit its button \"" + id + "\" (" + px(r.w) + "x" +
+                          px(r.h) + " px)");
+    label_centred(text, r, fg);
+  }
   return tapped;
 }
 

@@ -2,7 +2,10 @@
 //
 // Does:     rectangles, reading text (TextEngine textures), UI labels (ImGui's atlas), buttons that
 //           register an id and a rectangle (for hit tests, the tour's `tap @id` and `ids`), press
-//           feedback, and a record of every text on screen (the tour's `expect-text`).
+//           feedback, a record of every text on screen (the tour's `expect-text`), and a record of
+//           layout problems the tour's `expect-no-overflow` checks: a line wider than its block (a
+//           word that does not fit), a block or label partly off screen outside a clip region, and
+//           a button label wider than its button.
 // Does not: decide what to show (screens do) or read input devices (the app feeds it taps).
 #pragma once
 #include <imgui.h>
@@ -51,6 +54,10 @@ class Canvas {
   void stroke(const Rect& r, Colour c, float thickness, float rounding = 0);
   void line(float x1, float y1, float x2, float y2, Colour c, float thickness);
   void circle(float x, float y, float radius, Colour c);
+  // A clip region (scrolling lists, pagers): what is drawn inside may be cut off on purpose, so
+  // blocks and labels in it are not reported as off screen. Calls nest; pop what you push.
+  void push_clip(const Rect& r);
+  void pop_clip();
 
   // Reading text: a laid-out block drawn at (x, y), faded by `alpha`. Records its words.
   void block(const Layout& l, float x, float y, float alpha = 1.f);
@@ -71,6 +78,16 @@ class Canvas {
   void record_text(const std::string& s) { texts_.push_back(s); }
   bool tapped_anything() const { return tap_used_; }
 
+  // Layout problems found while drawing this frame (see above), one sentence each.
+  const std::vector<std::string>& problems() const { return problems_; }
+  void report(const std::string& problem) { problems_.push_back(problem); }
+  // The problems of the most recently finished frame: a canvas publishes its list when it is
+  // destroyed at the end of the frame, so the tour player can read it after draw_frame().
+  static const std::vector<std::string>& last_frame_problems();
+  ~Canvas();
+  Canvas(const Canvas&) = delete;
+  Canvas& operator=(const Canvas&) = delete;
+
  private:
   ImDrawList* dl_;
   Theme& theme_;
@@ -80,6 +97,9 @@ class Canvas {
   std::vector<Item> items_;
   std::vector<std::string> texts_;
   bool tap_used_ = false;
+  int clip_depth_ = 0;
+  std::vector<std::string> problems_;
+  void check_on_screen(const char* what, const std::string& text, float x, float y, float w, float h);
 };
 
 }  // namespace ui
