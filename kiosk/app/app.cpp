@@ -87,8 +87,16 @@ bool App::open_bundle() {
     int warning = opt_.config.warning_seconds ? opt_.config.warning_seconds : meta.warning_seconds;
     flow::Timeouts t{(uint64_t)idle * 1000, (uint64_t)std::max(20, warning) * 1000};
     flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? "es" : meta.languages[0], t);
-    flow_->touch(now_);
+    flow_->start(now_);
     unavailable_reason_.clear();
+    // The map's land is read once here; screens only transform it.
+    map_ = screens::MapData{};
+    for (const auto& layer : bundle_->exhibit().map) {
+      screens::MapData::Layer l;
+      if (!bundle_->map_geometry(layer.name, l.xy, l.indices)) continue;
+      if ((int)map_.layers.size() <= layer.lod) map_.layers.resize(layer.lod + 1);
+      map_.layers[layer.lod] = std::move(l);
+    }
     SDL_Log("showing %s (%s, content %s)", opt_.bundle.c_str(), meta.version.c_str(), meta.content_hash.substr(0, 16).c_str());
   } catch (const std::exception& e) {
     bundle_.reset();
@@ -149,6 +157,8 @@ void App::setup_fonts() {
     const auto& ex = bundle_->exhibit();
     for (const auto& [k, t] : ex.strings)
       for (const auto& [l, v] : t.by_lang) rb.AddText(v.c_str());
+    for (const auto& pl : ex.places)  // the map labels its places with UI labels
+      for (const auto& [l, v] : pl.name.by_lang) rb.AddText(v.c_str());
   }
   ImVector<ImWchar> ranges;
   rb.BuildRanges(&ranges);
@@ -220,6 +230,9 @@ void App::on_gesture(const ui::Gesture& g) {
   using T = ui::GestureType;
   if (!flow_) return;  // the fallback screen has nothing to touch
   dirty_ = true;
+  // The map takes drags and pinches itself (pan, zoom, the timeline); taps still go to buttons.
+  if (!closed_ && flow_->screen() == flow::Screen::Map && g.type != T::Press && g.type != T::Tap)
+    screens::map_gesture(memory_.map, g, now_);
   if (closed_ || now_ < awake_until_) {
     // A touch while closed wakes the kiosk for a few minutes, counted from the latest touch.
     if (g.type == T::Press) awake_until_ = now_ + kWakeMs;
@@ -342,6 +355,7 @@ void App::render(bool present) {
     draw_unavailable(canvas);
   } else {
     screens::Context ctx{canvas, *flow_, bundle_->exhibit(), *pictures_, memory_, now_};
+    ctx.map = &map_;
     flow::Spot before = flow_->here();
     switch (flow_->screen()) {
       case flow::Screen::Home: screens::draw_home(ctx); break;

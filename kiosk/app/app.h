@@ -84,6 +84,7 @@ class App {
   std::unique_ptr<ui::Pictures> pictures_;
   std::unique_ptr<flow::Flow> flow_;
   screens::Memory memory_;
+  screens::MapData map_;  // the land of the bundle's map, loaded once per bundle
   ui::GestureRecognizer gestures_;
   std::vector<uint8_t> label_font_bytes_;
   ImFont* label_font_ = nullptr;

@@ -55,6 +55,8 @@ class Flow {
   // Timers. touch() on every press; update() when time passes. update() returns true when what
   // is shown changed (warning up, session ended).
   void touch(uint64_t now_ms);
+  // The clock starts (kiosk start, a new bundle): idle time counts from here, with no visitor yet.
+  void start(uint64_t now_ms) { last_touch_ = now_ms; }
   bool update(uint64_t now_ms);
   // Pauses the idle timer while a visitor-started animation runs (e.g. the journey playing).
   void hold(bool on, uint64_t now_ms);

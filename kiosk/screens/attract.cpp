@@ -95,6 +95,35 @@ void draw_item(Context& ctx, const bundle::AttractItem& a, float alpha, float dx
   }
 }
 
+// The map, dark, with the route drawing itself stay by stay and the current stay's words below.
+void draw_journey_item(Context& ctx, uint64_t since, uint64_t duration, float dx, float dy) {
+  const ui::Theme& th = ctx.theme();
+  const auto& journey = ctx.ex.journey;
+  if (journey.empty()) return;
+  ui::Rect view{dx, dy + th.mm(6.f), (float)th.width, (float)(th.height - th.mm(46.f))};
+  ui::Camera cam = journey_camera(ctx, view);
+  double first = ui::year_of(journey.front().from), last = ui::year_of(journey.back().from) + 0.5;
+  // The last fifth of the time rests on the whole route.
+  double f = std::min(1.0, since / (duration * 0.8));
+  double year = first + f * (last - first);
+  std::vector<double> starts;
+  for (const auto& s : journey) starts.push_back(ui::year_of(s.from));
+  int cur = ui::stay_at(starts, year);
+  if (cur != ctx.mem.attract_stay) ctx.mem.attract_stay = cur, ctx.mem.attract_stay_ms = ctx.now;
+  float glide = std::min(1.f, (ctx.now - ctx.mem.attract_stay_ms) / 900.f);
+  ImVec2 at = draw_journey(ctx, view, cam, year, glide, true);
+  ctx.c.circle(at.x, at.y, th.mm(3.f), ui::Colour{232, 140, 110, 90});
+  ctx.c.circle(at.x, at.y, th.mm(1.6f), ui::Colour{232, 140, 110});
+  const bundle::Stay& s = journey[cur];
+  const bundle::Place* pl = ctx.ex.place(s.place);
+  std::string line = s.from.substr(0, 4) + "  \xC2\xB7  " + (pl ? pl->name.in(ctx.lang()) : s.place);
+  int w = (int)std::min(th.width - 2.f * th.margin(), (float)th.mm(250.f));
+  ui::Layout l = ctx.c.text().layout_plain(line, {ui::Face::SerifBold, th.heading_px(), th.colours.on_night.sdl(), 1.2f, 0.5f, ui::Align::Centre}, w);
+  ctx.c.block(l, (th.width - w) / 2.f + dx, view.bottom() + th.mm(2.f) + dy * 0.5f);
+  // Smooth but modest: 30 frames a second while the route draws, then the usual slow drift.
+  if (f < 1) ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + 33);
+}
+
 }  // namespace
 
 void draw_attract(Context& ctx) {
@@ -120,7 +149,16 @@ void draw_attract(Context& ctx) {
     alpha = f;
     ctx.needs_frame = true;
   }
-  draw_item(ctx, playlist[s.item], alpha, dx, dy);
+  if (playlist[s.item].kind == "journey" && ctx.map && !ctx.map->empty()) {
+    // The journey on the map, from Yanovka to Coyoacán over the item's time, under the fade.
+    draw_journey_item(ctx, since, s.end - s.start, dx, dy);
+    if (alpha < 1) {
+      size_t prev = (s.item + playlist.size() - 1) % playlist.size();
+      draw_item(ctx, playlist[prev], 1.f - alpha, dx, dy);
+    }
+  } else {
+    draw_item(ctx, playlist[s.item], alpha, dx, dy);
+  }
 
   // "Touch to explore", in each language in turn.
   const auto& langs = ctx.ex.meta.languages;
@@ -132,7 +170,7 @@ void draw_attract(Context& ctx) {
     ui::Layout l = c.text().layout_plain(invite, st, w);
     c.block(l, th.margin() + dx, th.height - th.margin() - l.height + dy * 0.5f);
   }
-  if (!ctx.needs_frame) ctx.redraw_at = ctx.now + 1000;
+  if (!ctx.needs_frame) ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + 1000);
 }
 
 }  // namespace screens

@@ -52,7 +52,9 @@ ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_contr
   float x = m;
   if (!at_home) {
     float w = width_of(back);
-    if (c.button("nav.back", {x, pad, w, target}, back, ui::ButtonKind::Outline)) ctx.flow.back();
+    if (c.button("nav.back", {x, pad, w, target}, back, ui::ButtonKind::Outline)) {
+      if (!ctx.on_back || !ctx.on_back()) ctx.flow.back();
+    }
     x += w + th.mm(3.f);
     w = width_of(ctx.t("nav.home"));
     if (c.button("nav.home", {x, pad, w, target}, ctx.t("nav.home"), ui::ButtonKind::Outline)) ctx.flow.home();

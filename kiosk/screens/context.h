@@ -2,12 +2,15 @@
 // (scroll positions, laid-out pages) that the session's end wipes.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "content/bundle/bundle.h"
 #include "kiosk/flow/flow.h"
 #include "kiosk/ui/canvas.h"
+#include "kiosk/ui/gestures.h"
+#include "kiosk/ui/map_view.h"
 #include "kiosk/ui/pictures.h"
 #include "kiosk/ui/scroller.h"
 
@@ -15,12 +18,45 @@ namespace screens {
 
 enum class Axis { Horizontal, Vertical };
 
+// The map's land, loaded from the bundle once: per level of detail, projected x,y pairs and
+// triangle indices (see content/map).
+struct MapData {
+  struct Layer {
+    std::vector<float> xy;
+    std::vector<uint32_t> indices;
+  };
+  std::vector<Layer> layers;  // index = level of detail
+  bool empty() const { return layers.empty(); }
+};
+
+// The map screen's state between frames.
+struct MapState {
+  ui::Camera cam;
+  bool ready = false;
+  int card = -1;                  // the place whose card is open, -1 none
+  double year = 1879;             // the timeline's position
+  bool playing = false, scrubbing = false, pinching = false;
+  uint64_t play_last = 0;
+  uint64_t last_tap_ms = 0;
+  float last_tap_x = 0, last_tap_y = 0;
+  int shown_stay = -1;            // for the gliding marker
+  uint64_t stay_changed_ms = 0;
+  // The camera eases between views (reset, cluster, double tap).
+  bool easing = false;
+  uint64_t ease_t0 = 0;
+  double from_cx = 0, from_cy = 0, from_s = 1, to_cx = 0, to_cy = 0, to_s = 1;
+  ui::Rect view, timeline;        // last frame's map area and timeline bar
+};
+
 // Remembered between frames; reset at the end of a session.
 struct Memory {
+  MapState map;
   ui::Scroller rooms_list, room_pages, quote_cards, question_list, answer_scroll;
   std::string room_key;   // which room/lang/size room_pages was laid out for
   std::vector<ui::Layout> room_layouts;  // the room's screen pages
   uint64_t attract_started = 0;
+  int attract_stay = -1;           // attract's journey: the stay shown, and since when
+  uint64_t attract_stay_ms = 0;
 };
 
 struct Context {
@@ -34,6 +70,9 @@ struct Context {
   uint64_t redraw_at = UINT64_MAX;      // or: draw again at this time (slow changes)
   ui::Scroller* drag_target = nullptr;  // where one-finger drags go
   Axis drag_axis = Axis::Vertical;
+
+  const MapData* map = nullptr;         // the land, when the bundle has it
+  std::function<bool()> on_back;        // set by a screen: handles Back itself when it returns true
 
   const std::string& lang() const { return flow.lang(); }
   std::string t(const std::string& key) const { return ex.label(key, flow.lang()); }
@@ -50,6 +89,13 @@ void draw_answer(Context& ctx);
 void draw_map(Context& ctx);
 void draw_warning(Context& ctx);
 void draw_attract(Context& ctx);
+// The land and the journey up to `year` over `view` (map screen and attract mode); returns where
+// the traveller is drawn. `glide` (0..1) animates the newest arc; `night` uses attract's palette.
+ImVec2 draw_journey(Context& ctx, const ui::Rect& view, const ui::Camera& cam, double year, float glide, bool night);
+// The camera that shows every place of the journey in `view`.
+ui::Camera journey_camera(const Context& ctx, const ui::Rect& view);
+// The map takes its own drags and pinches (pan, zoom, timeline scrubbing).
+void map_gesture(MapState& m, const ui::Gesture& g, uint64_t now_ms);
 
 // Shared chrome (chrome.cpp): the top bar with Home/Back, the screen's title and the language
 // switch. Returns the area left for the screen's content.

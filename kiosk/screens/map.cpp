@@ -1,28 +1,506 @@
-// map.cpp — the exile map's place. Until the map is built (its own piece of work), this screen
-// says so plainly in every language of the exhibit; it never shows a fake map.
+// map.cpp — the exile map: land from the bundle (Natural Earth, triangulated at build time),
+// every place of the journey as a marker with its name, the route as arcs in the order he
+// travelled, and a timeline 1879–1940 under it. Drag to pan (with inertia), pinch to zoom about
+// the fingers, double-tap to zoom in, "reset" to see the whole journey; tap a marker for its card
+// (name, dates of each stay, the story, "go to the room"); tap a cluster to open it; drag the
+// timeline, or press play to travel the whole journey in about a minute.
+//
+// Without map layers in the bundle the screen says so plainly; it never shows a fake map.
+#include <cmath>
+
+#include "content/map/projection.h"
 #include "kiosk/screens/context.h"
 
 namespace screens {
+
+namespace {
+
+constexpr double kFirstYear = 1879, kLastYear = 1941;
+constexpr double kPlaySeconds = 60;
+constexpr uint64_t kEaseMs = 300, kGlideMs = 900;
+
+const ui::Colour kSea{236, 231, 220}, kLand{208, 196, 174}, kGrid{222, 214, 200};
+
+double world_half_w() { return mapgeo::kMaxX; }
+double world_half_h() { return mapgeo::max_y(); }
+
+void project(const bundle::Place& p, double& x, double& y) {
+  auto xy = mapgeo::project(p.lat, p.lon);
+  x = xy.x;
+  y = xy.y;
+}
+
+// The view that shows every place of the journey, with a margin.
+void journey_view(const Context& ctx, const ui::Rect& v, double& cx, double& cy, double& s) {
+  double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+  for (const auto& st : ctx.ex.journey)
+    if (const bundle::Place* p = ctx.ex.place(st.place)) {
+      double x, y;
+      project(*p, x, y);
+      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+    }
+  if (x0 > x1) x0 = -1, x1 = 1, y0 = -0.5, y1 = 0.8;
+  cx = (x0 + x1) / 2;
+  cy = (y0 + y1) / 2;
+  s = std::min(v.w / ((x1 - x0) * 1.15), v.h / ((y1 - y0) * 1.3));
+}
+
+void ease_to(MapState& m, double cx, double cy, double s, uint64_t now) {
+  m.easing = true;
+  m.ease_t0 = now;
+  m.from_cx = m.cam.cx, m.from_cy = m.cam.cy, m.from_s = m.cam.scale;
+  m.to_cx = cx, m.to_cy = cy, m.to_s = s;
+  m.cam.vx = m.cam.vy = 0;
+}
+
+// Land triangles of one layer, transformed to the screen; triangles wholly outside are skipped.
+void draw_land(ui::Canvas& c, const MapData::Layer& layer, const ui::Camera& cam, const ui::Rect& v, ui::Colour col) {
+  ImDrawList* dl = c.draw_list();
+  const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+  const ImU32 rgba = col.imgui();
+  const size_t n = layer.indices.size() / 3;
+  const float* xy = layer.xy.data();
+  std::vector<ImVec2> pts(layer.xy.size() / 2);
+  for (size_t i = 0; i < pts.size(); ++i) {
+    float sx, sy;
+    cam.to_screen(xy[2 * i], xy[2 * i + 1], sx, sy, v.w, v.h);
+    pts[i] = {sx + v.x, sy + v.y};
+  }
+  // Write in chunks: ImGui splits draw commands at 64k vertices (16-bit indices).
+  const size_t chunk = 20000;
+  for (size_t start = 0; start < n; start += chunk) {
+    size_t end = std::min(n, start + chunk), visible = 0;
+    std::vector<uint32_t> keep;
+    keep.reserve((end - start) * 3);
+    for (size_t t = start; t < end; ++t) {
+      const ImVec2 &a = pts[layer.indices[3 * t]], &b = pts[layer.indices[3 * t + 1]], &d = pts[layer.indices[3 * t + 2]];
+      if (std::max({a.x, b.x, d.x}) < v.x || std::min({a.x, b.x, d.x}) > v.right() || std::max({a.y, b.y, d.y}) < v.y ||
+          std::min({a.y, b.y, d.y}) > v.bottom())
+        continue;
+      keep.push_back((uint32_t)t);
+      ++visible;
+    }
+    if (!visible) continue;
+    dl->PrimReserve((int)visible * 3, (int)visible * 3);
+    for (uint32_t t : keep)
+      for (int k = 0; k < 3; ++k) {
+        dl->PrimWriteIdx((ImDrawIdx)dl->_VtxCurrentIdx);
+        dl->PrimWriteVtx(pts[layer.indices[3 * t + k]], uv, rgba);
+      }
+  }
+}
+
+void draw_graticule(ui::Canvas& c, const ui::Camera& cam, const ui::Rect& v) {
+  auto line = [&](auto point, int steps) {
+    float px = 0, py = 0;
+    for (int i = 0; i <= steps; ++i) {
+      double lat, lon;
+      point(i / (double)steps, lat, lon);
+      auto xy = mapgeo::project(lat, lon);
+      float sx, sy;
+      cam.to_screen(xy.x, xy.y, sx, sy, v.w, v.h);
+      sx += v.x, sy += v.y;
+      if (i) c.draw_list()->AddLine({px, py}, {sx, sy}, kGrid.imgui(), 1.f);
+      px = sx, py = sy;
+    }
+  };
+  for (int lon = -180; lon <= 180; lon += 30) line([&](double f, double& la, double& lo) { la = -90 + 180 * f, lo = lon; }, 36);
+  for (int lat = -60; lat <= 60; lat += 30) line([&](double f, double& la, double& lo) { la = lat, lo = -180 + 360 * f; }, 72);
+}
+
+// A quadratic arc from a to b, bowed to one side, drawn up to `upto` (0..1) of its length.
+void arc(ui::Canvas& c, ImVec2 a, ImVec2 b, float upto, ui::Colour col, float width) {
+  ImVec2 mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
+  ImVec2 ctrl{mid.x - (b.y - a.y) * 0.18f, mid.y + (b.x - a.x) * 0.18f};
+  const int steps = 24;
+  ImVec2 prev = a;
+  for (int i = 1; i <= steps; ++i) {
+    float t = upto * i / steps, u = 1 - t;
+    ImVec2 p{u * u * a.x + 2 * u * t * ctrl.x + t * t * b.x, u * u * a.y + 2 * u * t * ctrl.y + t * t * b.y};
+    c.draw_list()->AddLine(prev, p, col.imgui(), width);
+    prev = p;
+  }
+}
+
+std::string years(const bundle::Stay& s) {
+  std::string a = s.from.substr(0, 4), b = s.to.substr(0, 4);
+  return a == b ? a : a + "\xE2\x80\x93" + b;
+}
+
+// Where place `id` is on the screen, for camera `cam` over `view`.
+bool place_on_screen(const Context& ctx, const ui::Camera& cam, const ui::Rect& view, const std::string& id, ImVec2& out) {
+  const bundle::Place* pl = ctx.ex.place(id);
+  if (!pl) return false;
+  double x, y;
+  project(*pl, x, y);
+  cam.to_screen(x, y, out.x, out.y, view.w, view.h);
+  out.x += view.x, out.y += view.y;
+  return true;
+}
+
+}  // namespace
+
+ui::Camera journey_camera(const Context& ctx, const ui::Rect& view) {
+  ui::Camera cam;
+  journey_view(ctx, view, cam.cx, cam.cy, cam.scale);
+  return cam;
+}
+
+ImVec2 draw_journey(Context& ctx, const ui::Rect& view, const ui::Camera& cam, double year, float glide, bool night) {
+  ui::Canvas& c = ctx.c;
+  const ui::Theme& th = ctx.theme();
+  const auto& p = th.colours;
+  const ui::Colour sea = night ? p.night : kSea, land = night ? ui::Colour{62, 57, 51} : kLand;
+  const ui::Colour route = night ? ui::Colour{232, 140, 110} : p.accent, faint = night ? p.on_night : p.ink_soft;
+  c.fill(view, sea);
+  if (!night) draw_graticule(c, cam, view);
+  // Land, with a cross-fade between levels of detail so zooming never pops.
+  double zoom = cam.scale / ui::fit_scale(world_half_w(), world_half_h(), view.w, view.h);
+  float w1 = ctx.map->layers.size() > 1 ? ui::detail_weight(zoom) : 0.f;
+  if (w1 < 1) draw_land(c, ctx.map->layers[0], cam, view, land);
+  if (w1 > 0) draw_land(c, ctx.map->layers[1], cam, view, land.with_alpha(w1));
+
+  // The journey in time order: arcs up to the current stay, the rest faint; the traveller glides
+  // along the newest arc.
+  const auto& journey = ctx.ex.journey;
+  std::vector<double> starts;
+  for (const auto& s : journey) starts.push_back(ui::year_of(s.from));
+  int cur = journey.empty() ? -1 : ui::stay_at(starts, year);
+  auto screen_of = [&](const std::string& id, ImVec2& out) { return place_on_screen(ctx, cam, view, id, out); };
+  float e = 1 - std::pow(1 - glide, 3.f);
+  for (int i = 1; i < (int)journey.size(); ++i) {
+    if (journey[i].place == journey[i - 1].place) continue;
+    ImVec2 a, b;
+    if (!screen_of(journey[i - 1].place, a) || !screen_of(journey[i].place, b)) continue;
+    bool done = i <= cur;
+    if (!night || done) arc(c, a, b, 1.f, done ? route.with_alpha(0.25f) : faint.with_alpha(0.18f), 1.5f);
+    if (done) arc(c, a, b, i == cur ? e : 1.f, route, std::max(2.f, th.mm(0.5f) * 1.f));
+  }
+  ImVec2 traveller{0, 0};
+  if (cur >= 0) screen_of(journey[cur].place, traveller);
+  if (cur > 0 && glide < 1 && journey[cur].place != journey[cur - 1].place) {
+    ImVec2 a;
+    if (screen_of(journey[cur - 1].place, a)) {
+      ImVec2 mid{(a.x + traveller.x) / 2, (a.y + traveller.y) / 2};
+      ImVec2 ctrl{mid.x - (traveller.y - a.y) * 0.18f, mid.y + (traveller.x - a.x) * 0.18f};
+      float u = 1 - e;
+      traveller = {u * u * a.x + 2 * u * e * ctrl.x + e * e * traveller.x, u * u * a.y + 2 * u * e * ctrl.y + e * e * traveller.y};
+    }
+  }
+  return traveller;
+}
+
+namespace {
+
+}  // namespace
+
+void map_gesture(MapState& m, const ui::Gesture& g, uint64_t now) {
+  using T = ui::GestureType;
+  const ui::Rect& v = m.view;
+  switch (g.type) {
+    case T::DragStart:
+      m.easing = false;
+      m.cam.vx = m.cam.vy = 0;
+      m.scrubbing = m.timeline.contains(g.x0, g.y0);
+      if (m.scrubbing) m.playing = false;
+      break;
+    case T::Drag:
+      if (m.pinching) break;
+      if (m.scrubbing) {
+        float f = (g.x - m.timeline.x) / std::max(1.f, m.timeline.w);
+        m.year = kFirstYear + std::clamp(f, 0.f, 1.f) * (kLastYear - kFirstYear);
+      } else if (v.contains(g.x0, g.y0)) {
+        m.cam.pan(g.dx, g.dy);
+      }
+      break;
+    case T::DragEnd:
+      if (!m.scrubbing && !m.pinching && v.contains(g.x0, g.y0)) {
+        m.cam.vx = g.vx;
+        m.cam.vy = g.vy;
+        m.cam.last_ms = now;
+      }
+      m.scrubbing = false;
+      break;
+    case T::PinchStart:
+      m.pinching = true;
+      m.easing = false;
+      m.cam.vx = m.cam.vy = 0;
+      break;
+    case T::Pinch:
+      if (v.contains(g.cx, g.cy)) {
+        m.cam.pan(g.dx, g.dy);
+        m.cam.zoom_about(g.cx - v.x, g.cy - v.y, g.scale, v.w, v.h);
+      }
+      break;
+    case T::PinchEnd:
+    case T::Release:
+      m.pinching = false;
+      break;
+    default:
+      break;
+  }
+}
 
 void draw_map(Context& ctx) {
   ui::Canvas& c = ctx.c;
   const ui::Theme& th = ctx.theme();
   const auto& p = th.colours;
+  MapState& m = ctx.mem.map;
+  ctx.on_back = [&m]() {
+    if (m.card < 0) return false;
+    m.card = -1;  // Back first closes the open card
+    return true;
+  };
   ui::Rect area = draw_top_bar(ctx, ctx.t("map.title"));
   ui::TextEngine& te = c.text();
-  int w = (int)std::min(area.w, (float)th.mm(200.f));
-  float y = area.y + area.h * 0.25f;
-  // The visitor's language first, then the others, smaller.
-  std::vector<std::string> order{ctx.lang()};
-  for (const auto& l : ctx.ex.meta.languages)
-    if (l != ctx.lang()) order.push_back(l);
-  for (size_t i = 0; i < order.size(); ++i) {
-    ui::TextStyle st{i == 0 ? ui::Face::Serif : ui::Face::SerifItalic, i == 0 ? th.heading_px() : th.body_px(),
-                     (i == 0 ? p.ink : p.ink_soft).sdl(), 1.35f, 0.5f, ui::Align::Centre};
-    ui::Layout l = te.layout_plain(ctx.ex.label("map.unavailable", order[i]), st, w);
+
+  if (!ctx.map || ctx.map->empty()) {
+    int w = (int)std::min(area.w, (float)th.mm(200.f));
+    float y = area.y + area.h * 0.25f;
+    ui::TextStyle st{ui::Face::Serif, th.heading_px(), p.ink.sdl(), 1.35f, 0.5f, ui::Align::Centre};
+    ui::Layout l = te.layout_plain(ctx.t("map.unavailable"), st, w);
     c.block(l, area.x + (area.w - w) / 2, y);
-    y += l.height + th.mm(6.f);
+    return;
   }
+
+  // Layout: the map fills the screen under the bar; the timeline strip sits at the bottom.
+  const float target = (float)th.target();
+  const float strip_h = target + th.mm(4.f);
+  ui::Rect view{0, area.y - th.gap(), (float)th.width, th.height - (area.y - th.gap()) - strip_h};
+  m.view = view;
+  float bx = th.margin();
+  std::string reset_label = ctx.t("map.reset");
+  float reset_w = std::max(target, c.label_width(reset_label) + th.mm(8.f));
+  ui::Rect play_r{bx, view.bottom() + th.mm(2.f), target, target};
+  ui::Rect reset_r{th.width - th.margin() - reset_w, play_r.y, reset_w, target};
+  ui::Rect tl{play_r.right() + th.mm(6.f), play_r.y, reset_r.x - th.mm(6.f) - (play_r.right() + th.mm(6.f)), target};
+  m.timeline = tl;
+
+  double half_w = world_half_w(), half_h = world_half_h();
+  double min_s = ui::fit_scale(half_w, half_h, view.w, view.h) * 0.9, max_s = min_s * 24;
+  if (!m.ready) {
+    journey_view(ctx, view, m.cam.cx, m.cam.cy, m.cam.scale);
+    m.ready = true;
+  }
+  // Camera motion: easing between views, or a fling's inertia.
+  if (m.easing) {
+    float t = std::min(1.f, (ctx.now - m.ease_t0) / (float)kEaseMs);
+    float e = 1 - std::pow(1 - t, 3.f);
+    m.cam.cx = m.from_cx + (m.to_cx - m.from_cx) * e;
+    m.cam.cy = m.from_cy + (m.to_cy - m.from_cy) * e;
+    m.cam.scale = std::exp(std::log(m.from_s) + (std::log(m.to_s) - std::log(m.from_s)) * e);
+    m.easing = t < 1;
+    ctx.needs_frame = true;
+  } else if (m.cam.coast(ctx.now)) {
+    ctx.needs_frame = true;
+  }
+  m.cam.clamp(min_s, max_s, half_w, half_h, view.w, view.h);
+  if (m.pinching || m.scrubbing) ctx.needs_frame = true;
+
+  // Playing: the timeline advances; the session's timeout waits while it runs.
+  if (m.playing) {
+    double dt = (ctx.now - m.play_last) / 1000.0;
+    m.play_last = ctx.now;
+    m.year += dt * (kLastYear - kFirstYear) / kPlaySeconds;
+    if (m.year >= kLastYear) m.year = kLastYear, m.playing = false;
+    // 30 frames a second are plenty for a marker crossing a continent, and half a Pi's work.
+    ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + 33);
+  }
+  ctx.flow.hold(m.playing, ctx.now);
+
+  c.push_clip(view);
+  ImDrawList* dl = c.draw_list();
+  const auto& journey = ctx.ex.journey;
+  std::vector<double> starts;
+  for (const auto& s : journey) starts.push_back(ui::year_of(s.from));
+  int cur = journey.empty() ? -1 : ui::stay_at(starts, m.year);
+  if (cur != m.shown_stay) m.shown_stay = cur, m.stay_changed_ms = ctx.now;
+  float glide = std::min(1.f, (ctx.now - m.stay_changed_ms) / (float)kGlideMs);
+  if (glide < 1) ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + 33);
+  ImVec2 traveller = draw_journey(ctx, view, m.cam, m.year, glide, false);
+  auto screen_of = [&](const std::string& id, ImVec2& out) { return place_on_screen(ctx, m.cam, view, id, out); };
+  // Markers: clustered where they crowd, labelled where there is room, most important first.
+  const float r = (float)th.mm(1.6f);
+  std::vector<ui::MarkerInput> in;
+  std::vector<const bundle::Place*> placed;
+  std::vector<std::string> names;
+  for (const auto& pl : ctx.ex.places) {
+    ImVec2 s;
+    screen_of(pl.id, s);
+    if (!view.contains(s.x, s.y)) continue;
+    names.push_back(pl.name.in(ctx.lang()));
+    in.push_back({s.x - view.x, s.y - view.y, pl.priority, c.label_width(names.back(), true), c.label_height(true)});
+    placed.push_back(&pl);
+  }
+  auto markers = ui::layout_markers(in, target, r, view.w, view.h);
+  for (const auto& mk : markers) {
+    float x = mk.x + view.x, y = mk.y + view.y;
+    ui::Rect hit{x - target / 2, y - target / 2, target, target};
+    bool down = false;
+    if (mk.members.size() > 1) {
+      const bundle::Place* anchor = placed[mk.members[0]];
+      if (c.hit("cluster." + anchor->id, hit, &down)) {
+        // Open the cluster: zoom to fit its members.
+        double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+        for (int k : mk.members) {
+          double wx, wy;
+          project(*placed[k], wx, wy);
+          x0 = std::min(x0, wx), x1 = std::max(x1, wx), y0 = std::min(y0, wy), y1 = std::max(y1, wy);
+        }
+        double s = std::min(view.w / std::max(1e-4, (x1 - x0) * 2.0), view.h / std::max(1e-4, (y1 - y0) * 2.5));
+        s = std::clamp(std::max(s, m.cam.scale * 2.5), min_s, max_s);
+        ease_to(m, (x0 + x1) / 2, (y0 + y1) / 2, s, ctx.now);
+        ctx.needs_frame = true;
+      }
+      float cr = r * 2.6f;
+      c.circle(x, y, cr + 2, p.paper);
+      c.circle(x, y, cr, down ? p.ink : p.ink_soft);
+      std::string n = std::to_string(mk.members.size());
+      c.label(n, x - c.label_width(n, true) / 2, y - c.label_height(true) / 2, p.paper, true);
+      continue;
+    }
+    int k = mk.members[0];
+    const bundle::Place* pl = placed[k];
+    if (c.hit("place." + pl->id, hit, &down)) {
+      m.card = (int)(pl - ctx.ex.places.data());
+      ctx.needs_frame = true;
+    }
+    bool selected = m.card >= 0 && &ctx.ex.places[m.card] == pl;
+    c.circle(x, y, r + 2, p.paper);
+    c.circle(x, y, down || selected ? r * 1.4f : r, selected ? p.accent : p.ink);
+    if (mk.label) {
+      ui::Rect lr{mk.lx + view.x - 3, mk.ly + view.y - 1, in[k].label_w + 6, in[k].label_h + 2};
+      c.fill(lr, p.paper.with_alpha(0.8f), 3);
+      c.label(names[k], mk.lx + view.x, mk.ly + view.y, p.ink, true);
+    }
+  }
+  if (cur >= 0) {
+    c.circle(traveller.x, traveller.y, r * 2.4f, p.accent.with_alpha(0.35f));
+    c.circle(traveller.x, traveller.y, r * 1.3f, p.accent);
+  }
+
+  // A tap on the bare map: closes the card; a second quick tap zooms in about it.
+  if (c.tap && view.contains(c.tap->x, c.tap->y) && !c.tapped_anything()) {
+    float tx = c.tap->x, ty = c.tap->y;
+    if (ctx.now - m.last_tap_ms < 350 && std::hypot(tx - m.last_tap_x, ty - m.last_tap_y) < th.mm(8.f)) {
+      ui::Camera to = m.cam;
+      to.zoom_about(tx - view.x, ty - view.y, 2.0, view.w, view.h);
+      to.clamp(min_s, max_s, half_w, half_h, view.w, view.h);
+      ease_to(m, to.cx, to.cy, to.scale, ctx.now);
+      m.last_tap_ms = 0;
+    } else {
+      m.last_tap_ms = ctx.now;
+      m.last_tap_x = tx, m.last_tap_y = ty;
+      m.card = -1;
+    }
+    ctx.needs_frame = true;
+  }
+  c.pop_clip();
+
+  // The current stay, above the timeline.
+  if (cur >= 0) {
+    const bundle::Stay& s = journey[cur];
+    const bundle::Place* pl = ctx.ex.place(s.place);
+    std::string line = years(s) + "  \xC2\xB7  " + (pl ? pl->name.in(ctx.lang()) : s.place) + "  \xE2\x80\x94  " + s.text.in(ctx.lang());
+    int w = (int)std::min(view.w - 2 * th.margin(), (float)th.mm(260.f));
+    ui::Layout l = te.layout_plain(line, {ui::Face::Sans, th.small_px() + 1, p.ink.sdl(), 1.3f}, w);
+    ui::Rect box{(float)(th.margin() - th.mm(2.f)), view.bottom() - l.height - th.mm(5.f), (float)(w + th.mm(4.f)), (float)(l.height + th.mm(3.f))};
+    if (m.card < 0) {
+      c.fill(box, p.paper.with_alpha(0.92f), th.mm(1.5f));
+      c.block(l, box.x + th.mm(2.f), box.y + th.mm(1.5f));
+    }
+  }
+
+  // The card of the chosen place.
+  if (m.card >= 0 && m.card < (int)ctx.ex.places.size()) {
+    const bundle::Place& pl = ctx.ex.places[m.card];
+    float cw = std::min(view.w - 2 * th.margin(), (float)th.mm(th.portrait() ? 170.f : 120.f));
+    float pad = th.mm(5.f);
+    int tw = (int)(cw - 2 * pad);
+    ui::Layout name = te.layout_plain(pl.name.in(ctx.lang()), {ui::Face::SerifBold, th.heading_px(), p.ink.sdl(), 1.15f}, tw);
+    std::string stays;
+    for (const auto& s : journey)
+      if (s.place == pl.id) stays += (stays.empty() ? "" : "\n\n") + years(s) + " \xE2\x80\x94 " + s.text.in(ctx.lang());
+    ui::Layout sl = te.layout_plain(stays, {ui::Face::Sans, th.small_px(), p.ink_soft.sdl(), 1.3f, 0.3f}, tw);
+    ui::Layout tx = te.layout_plain(pl.text.in(ctx.lang()), {ui::Face::Serif, std::max(20, th.body_px() * 85 / 100), p.ink.sdl(), 1.4f}, tw);
+    const bundle::Room* room = nullptr;
+    for (const auto& rm : ctx.ex.rooms)
+      for (const auto& id : rm.places)
+        if (!room && id == pl.id) room = &rm;
+    float h = pad + name.height + th.mm(2.f) + sl.height + th.mm(3.f) + tx.height + pad + (room ? target + th.mm(3.f) : 0);
+    float max_h = view.h - th.mm(6.f);
+    ui::Rect card{th.width - th.margin() - cw, view.y + th.mm(3.f), cw, std::min(h, max_h)};
+    c.fill({card.x + 3, card.y + 4, card.w, card.h}, ui::Colour{0, 0, 0, 40}, th.mm(2.f));
+    c.fill(card, p.paper, th.mm(2.f));
+    c.push_clip(card);
+    float y = card.y + pad;
+    c.block(name, card.x + pad, y);
+    y += name.height + th.mm(2.f);
+    c.block(sl, card.x + pad, y);
+    y += sl.height + th.mm(3.f);
+    bool room_fits = room && y + tx.height + target + th.mm(3.f) <= card.bottom() - pad + 1;
+    if (y + tx.height <= card.bottom() - pad - (room ? target + th.mm(3.f) : 0)) {
+      c.block(tx, card.x + pad, y);
+      y += tx.height + th.mm(3.f);
+    }
+    c.pop_clip();
+    if (room && (room_fits || y + target <= card.bottom())) {
+      std::string go = ctx.t("map.go_to_room") + " \xE2\x80\xBA";
+      float gw = std::min(card.w - 2 * pad, c.label_width(go) + th.mm(9.f));
+      if (c.button("map.go_to_room", {card.x + pad, card.bottom() - pad - target, gw, target}, go, ui::ButtonKind::Primary)) {
+        int idx = (int)(room - ctx.ex.rooms.data());
+        m.card = -1;
+        ctx.flow.go({flow::Screen::Room, idx});
+        ctx.mem.room_pages.jump_to_page(0);
+        ctx.mem.room_key.clear();
+      }
+    }
+  }
+
+  // Timeline strip: play, the years 1879–1940 with a mark per stay, reset.
+  ui::Rect strip{0, view.bottom(), (float)th.width, (float)th.height - view.bottom()};
+  c.fill(strip, p.panel);
+  if (c.button("map.play", play_r, "", m.playing ? ui::ButtonKind::Primary : ui::ButtonKind::Outline)) {
+    m.playing = !m.playing;
+    if (m.playing && m.year >= kLastYear - 0.01) m.year = kFirstYear;
+    m.play_last = ctx.now;
+    ctx.needs_frame = true;
+  }
+  {
+    // Play / pause drawn as shapes: no font needs the symbols.
+    float cx = play_r.x + play_r.w / 2, cy = play_r.y + play_r.h / 2, s = play_r.h * 0.22f;
+    ui::Colour ic = m.playing ? p.on_accent : p.ink;
+    if (m.playing) {
+      c.fill({cx - s, cy - s, s * 0.7f, 2 * s}, ic);
+      c.fill({cx + s * 0.3f, cy - s, s * 0.7f, 2 * s}, ic);
+    } else {
+      dl->AddTriangleFilled({cx - s * 0.8f, cy - s}, {cx - s * 0.8f, cy + s}, {cx + s * 1.1f, cy}, ic.imgui());
+    }
+  }
+  if (c.button("map.reset", reset_r, reset_label, ui::ButtonKind::Outline)) {
+    double cx, cy, s;
+    journey_view(ctx, view, cx, cy, s);
+    ease_to(m, cx, cy, s, ctx.now);
+    m.card = -1;
+    ctx.needs_frame = true;
+  }
+  std::optional<ui::Point> tap = c.tap;
+  if (c.hit("map.timeline", tl) && tap) {
+    m.year = kFirstYear + std::clamp((tap->x - tl.x) / tl.w, 0.f, 1.f) * (kLastYear - kFirstYear);
+    m.playing = false;
+  }
+  float mid = tl.y + tl.h * 0.62f;
+  c.line(tl.x, mid, tl.right(), mid, p.ink_soft, 2.f);
+  auto x_of = [&](double yr) { return tl.x + (float)((yr - kFirstYear) / (kLastYear - kFirstYear)) * tl.w; };
+  for (int yr = 1880; yr <= 1940; yr += 10) {
+    float x = x_of(yr);
+    c.line(x, mid - th.mm(1.5f), x, mid + th.mm(1.5f), p.ink_soft, 1.f);
+    std::string ys = std::to_string(yr);
+    float lw = c.label_width(ys, true);
+    if (x - lw / 2 >= tl.x && x + lw / 2 <= tl.right()) c.label(ys, x - lw / 2, tl.y, p.ink_soft, true);
+  }
+  for (double s : starts) c.circle(x_of(s), mid, 2.5f, p.accent.with_alpha(0.6f));
+  c.circle(x_of(m.year), mid, th.mm(1.8f), p.accent);
 }
 
 }  // namespace screens

@@ -1,0 +1,125 @@
+// map_view.cpp — see map_view.h.
+#include "kiosk/ui/map_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace ui {
+
+void Camera::pan(float dx, float dy) {
+  cx -= dx / scale;
+  cy += dy / scale;
+}
+
+void Camera::zoom_about(float px, float py, double factor, float vw, float vh) {
+  double wx, wy;
+  to_world(px, py, wx, wy, vw, vh);
+  scale *= factor;
+  // Move the centre so (wx, wy) is again under (px, py).
+  cx = wx - (px - vw / 2) / scale;
+  cy = wy + (py - vh / 2) / scale;
+}
+
+void Camera::clamp(double min_s, double max_s, double half_w, double half_h, float vw, float vh) {
+  scale = std::clamp(scale, min_s, max_s);
+  // The centre may move only as far as keeps the world's edge at the viewport's edge; when the
+  // world is smaller than the viewport on an axis, it stays centred on that axis.
+  double mx = std::max(0.0, half_w - vw / 2 / scale), my = std::max(0.0, half_h - vh / 2 / scale);
+  cx = std::clamp(cx, -mx, mx);
+  cy = std::clamp(cy, -my, my);
+}
+
+bool Camera::coast(uint64_t now_ms) {
+  if (vx == 0 && vy == 0) return false;
+  float dt = std::min(0.1f, (now_ms - last_ms) / 1000.f);
+  last_ms = now_ms;
+  pan(vx * dt, vy * dt);
+  float k = std::pow(0.04f, dt);  // loses 96% of its speed per second
+  vx *= k;
+  vy *= k;
+  if (std::hypot(vx, vy) < 15) vx = vy = 0;
+  return true;
+}
+
+double fit_scale(double half_w, double half_h, float vw, float vh) {
+  return std::min(vw / (2 * half_w), vh / (2 * half_h));
+}
+
+float detail_weight(double zoom) {
+  const double a = 2.2, b = 3.0;  // cross-fade between these zooms
+  if (zoom <= a) return 0;
+  if (zoom >= b) return 1;
+  return (float)((zoom - a) / (b - a));
+}
+
+namespace {
+
+struct Box {
+  float x0, y0, x1, y1;
+  bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
+}  // namespace
+
+std::vector<Marker> layout_markers(const std::vector<MarkerInput>& in, float min_gap, float r, float vw, float vh) {
+  // Most important first, so they anchor clusters and win label space.
+  std::vector<int> order(in.size());
+  for (size_t i = 0; i < in.size(); ++i) order[i] = (int)i;
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return in[a].priority < in[b].priority; });
+  std::vector<Marker> out;
+  for (int i : order) {
+    const auto& m = in[i];
+    Marker* home = nullptr;
+    for (auto& o : out)
+      if (std::hypot(o.x - m.x, o.y - m.y) < min_gap) {
+        home = &o;
+        break;
+      }
+    if (home) home->members.push_back(i);
+    else out.push_back({m.x, m.y, {i}});
+  }
+  // A cluster sits at its anchor (the most important member), so it stays where visitors expect.
+  std::vector<Box> taken;
+  for (const auto& o : out) taken.push_back({o.x - r, o.y - r, o.x + r, o.y + r});
+  for (auto& o : out) {
+    if (o.members.size() > 1) continue;  // clusters show a count instead of a name
+    const auto& m = in[o.members[0]];
+    float gap = r * 1.6f;
+    for (int side = 0; side < 2 && !o.label; ++side) {
+      Box b = side == 0 ? Box{o.x + gap, o.y - m.label_h / 2, o.x + gap + m.label_w, o.y + m.label_h / 2}
+                        : Box{o.x - gap - m.label_w, o.y - m.label_h / 2, o.x - gap, o.y + m.label_h / 2};
+      if (b.x0 < 0 || b.y0 < 0 || b.x1 > vw || b.y1 > vh) continue;
+      bool free = true;
+      for (const auto& t : taken)
+        if (t.overlaps(b)) {
+          free = false;
+          break;
+        }
+      if (!free) continue;
+      o.label = true;
+      o.lx = b.x0;
+      o.ly = b.y0;
+      taken.push_back(b);
+    }
+  }
+  return out;
+}
+
+double year_of(const std::string& iso) {
+  int y = 0, m = 1, d = 1;
+  int n = sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d);
+  if (n < 1) return 0;
+  if (n < 2) m = 1;
+  if (n < 3) d = 1;
+  return y + (m - 1) / 12.0 + (d - 1) / 365.0;
+}
+
+int stay_at(const std::vector<double>& starts, double t) {
+  int found = 0;
+  for (size_t i = 0; i < starts.size(); ++i)
+    if (starts[i] <= t) found = (int)i;
+  return found;
+}
+
+}  // namespace ui

@@ -1,0 +1,67 @@
+// map_view.h — the exile map's logic without drawing: the camera (pan, zoom about a point,
+// bounds, inertia), the level of detail for a zoom, marker clustering and label placement with
+// no overlaps, and the journey's timeline (a date → the stay at that moment).
+//
+// Coordinates: "world" is the Natural Earth I projection on the unit sphere (content/map/
+// projection.h), y pointing north; "screen" is pixels, y pointing down.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ui {
+
+struct Camera {
+  double cx = 0, cy = 0;  // world point at the viewport's centre
+  double scale = 1;       // pixels per world unit
+  float vx = 0, vy = 0;   // pan velocity after a fling, px/s
+  uint64_t last_ms = 0;
+
+  void to_screen(double wx, double wy, float& sx, float& sy, float vw, float vh) const {
+    sx = (float)((wx - cx) * scale + vw / 2);
+    sy = (float)((cy - wy) * scale + vh / 2);
+  }
+  void to_world(float sx, float sy, double& wx, double& wy, float vw, float vh) const {
+    wx = cx + (sx - vw / 2) / scale;
+    wy = cy - (sy - vh / 2) / scale;
+  }
+  void pan(float dx_px, float dy_px);
+  // Zooms by `factor` keeping the world point under (px, py) in place (fingers stay on the map).
+  void zoom_about(float px, float py, double factor, float vw, float vh);
+  // Keeps the scale within [min, max] and the world's box covering the viewport where it can.
+  void clamp(double min_scale, double max_scale, double half_w, double half_h, float vw, float vh);
+  // Advances a fling; true while still moving.
+  bool coast(uint64_t now_ms);
+};
+
+// The scale at which the whole world fits the viewport (the "reset" view).
+double fit_scale(double half_w, double half_h, float vw, float vh);
+
+// Which detail to draw: 0 (1:110m) when zoomed out, 1 (1:50m) when zoomed in, and between the
+// two thresholds a cross-fade weight for layer 1 (0..1) so the change never pops.
+float detail_weight(double zoom);  // zoom = scale / fit_scale
+
+struct MarkerInput {
+  float x, y;        // screen position
+  int priority;      // 1 = most important
+  float label_w, label_h;
+};
+
+struct Marker {
+  float x, y;                // where it is drawn (a cluster: its members' centre)
+  std::vector<int> members;  // indices into the inputs; size > 1 means a cluster
+  bool label = false;        // draw the label (of members[0]) …
+  float lx = 0, ly = 0;      // … with its top-left here
+};
+
+// Clusters inputs closer than `min_gap` px (so every marker keeps a full touch target) and places
+// labels, most important first, to the right or left of their marker, hiding those that would
+// overlap a label or marker already placed or leave the viewport.
+std::vector<Marker> layout_markers(const std::vector<MarkerInput>& in, float min_gap, float marker_r, float vw, float vh);
+
+// "1929", "1929-02" or "1929-02-12" as a fractional year (1929.0, 1929.08…, 1929.11…).
+double year_of(const std::string& iso);
+// The stay in effect at year `t`: the last stay that began at or before t (0 before the first).
+int stay_at(const std::vector<double>& starts, double t);
+
+}  // namespace ui
