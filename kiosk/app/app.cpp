@@ -336,6 +336,7 @@ void App::draw_frame() {
 }
 
 void App::render(bool present) {
+  const uint64_t t0 = SDL_GetPerformanceCounter();
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2((float)video_.width, (float)video_.height);
   io.DeltaTime = 1.f / 60.f;
@@ -383,10 +384,16 @@ void App::render(bool present) {
   items_ = canvas.items();
   texts_ = canvas.texts();
   ImGui::Render();
+  const double freq = (double)SDL_GetPerformanceFrequency() / 1000.0;
+  const uint64_t t1 = SDL_GetPerformanceCounter();
+  ImDrawData* dd = ImGui::GetDrawData();
+  frame_stats_ = FrameStats{(t1 - t0) / freq, 0, dd->TotalVtxCount, dd->TotalIdxCount / 3, 0};
+  for (int i = 0; i < dd->CmdListsCount; ++i) frame_stats_.draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
   if (!opt_.rasterize) return;  // soak runs: everything but the pixels
   SDL_SetRenderDrawColor(video_.renderer, 0, 0, 0, 255);
   SDL_RenderClear(video_.renderer);
-  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  ImGui_ImplSDLRenderer_RenderDrawData(dd);
+  frame_stats_.submit_ms = (SDL_GetPerformanceCounter() - t1) / freq;
   if (present) SDL_RenderPresent(video_.renderer);
 }
 

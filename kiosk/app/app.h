@@ -59,6 +59,13 @@ class App {
   void set_lang(const std::string& code);
   std::string lang() const { return flow_ ? flow_->lang() : ""; }
   uint64_t frames() const { return frames_; }
+  // What the last frame cost: CPU time to build it (screens + ImGui), to submit it to the
+  // renderer, and what it sent: vertices, triangles (indices / 3) and draw calls.
+  struct FrameStats {
+    double build_ms = 0, submit_ms = 0;
+    int vertices = 0, triangles = 0, draw_calls = 0;
+  };
+  const FrameStats& frame_stats() const { return frame_stats_; }
   const platform::Video& video() const { return video_; }
   const ui::Theme& theme() const { return theme_; }
   ui::TextEngine& text() { return *text_; }
@@ -101,6 +108,7 @@ class App {
   std::vector<ui::Item> items_;
   std::vector<std::string> texts_;
   uint64_t frames_ = 0;
+  FrameStats frame_stats_;
   // Opening hours: outside them the screen is dark until a touch wakes it for a while.
   bool closed_ = false;
   uint64_t awake_until_ = 0;

@@ -169,6 +169,10 @@ int run_soak(App& app, uint64_t duration_ms, std::ostream& out) {
       << " rss_kb_end=" << end.rss_kb << " heap_kb_start=" << start.heap_kb << " heap_kb_end=" << end.heap_kb
       << " fds_start=" << start.fds << " fds_end=" << end.fds << " textures_start=" << start.textures
       << " textures_end=" << end.textures << " text_cache_kb_start=" << start.text_kb << " text_cache_kb_end=" << end.text_kb
+#if defined(__SANITIZE_ADDRESS__)
+      // ASan keeps freed memory in quarantine, so RSS says little; its heap count is exact.
+      << " sanitizer=asan"
+#endif
       << std::endl;
   return 0;
 }

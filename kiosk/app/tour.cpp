@@ -224,6 +224,16 @@ struct Player {
       for (const auto& pr : problems) all += "\n    " + pr;
       return fail("text overflows on screen \"" + app.screen_name() + "\" (" + std::to_string(problems.size()) + "):" + all);
     }
+    if (cmd == "frame-stats") {
+      // Draws the current state once more and reports what that frame cost (for benchmarks).
+      app.draw_frame();
+      const auto& f = app.frame_stats();
+      char buf[200];
+      snprintf(buf, sizeof buf, "frame %s: build_ms=%.2f submit_ms=%.2f vertices=%d triangles=%d draw_calls=%d",
+               a.empty() ? "-" : a[0].c_str(), f.build_ms, f.submit_ms, f.vertices, f.triangles, f.draw_calls);
+      out << buf << "\n";
+      return true;
+    }
     if (cmd == "mark") {
       mark_frames = app.frames();
       return true;

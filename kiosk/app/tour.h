@@ -2,9 +2,10 @@
 // see what a visitor sees. One command a line:
 //   tap X Y | tap @id | swipe X1 Y1 X2 Y2 MS | pinch X Y SCALE | wait MS | idle SECONDS | lang CODE
 //   shot NAME | expect-screen NAME | expect-lang CODE | expect-text "…" | ids | mark | expect-frames N
-//   expect-targets MM | expect-no-overflow
+//   expect-targets MM | expect-no-overflow | frame-stats [LABEL]
 //   # comment
 // Coordinates are pixels, or fractions of the screen when written with a decimal point.
+// `frame-stats` draws one frame and prints its CPU cost, vertices, triangles and draw calls.
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
 // `expect-targets MM` fails, naming each item and its size, when any touch target on the current
 // screen is narrower or shorter than MM millimetres on the physical screen (--screen-mm).
