@@ -1,5 +1,5 @@
 // sqlite_util.h — small RAII helpers over SQLite shared by the bundle reader and writer.
-// Internal to content/bundle: nothing outside this folder includes it.
+// Shared by content/bundle and kiosk/stats (both SQLite users); never part of bundle.h.
 #pragma once
 #include <sqlite3.h>
 
