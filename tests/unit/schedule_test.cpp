@@ -5,26 +5,11 @@
 #include <ctime>
 
 #include "kiosk/flow/schedule.h"
+#include "scoped_zone.h"
 
 namespace {
 
-// Sets the process's time zone for one test, and puts the old one back.
-struct Zone {
-  std::string old;
-  bool had;
-  explicit Zone(const char* tz) {
-    const char* o = getenv("TZ");
-    had = o != nullptr;
-    if (had) old = o;
-    setenv("TZ", tz, 1);
-    tzset();
-  }
-  ~Zone() {
-    if (had) setenv("TZ", old.c_str(), 1);
-    else unsetenv("TZ");
-    tzset();
-  }
-};
+using Zone = testutil::ScopedZone;
 
 int64_t local(int y, int mo, int d, int h, int mi) {
   std::tm t{};

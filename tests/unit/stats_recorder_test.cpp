@@ -2,6 +2,8 @@
 // repeats ignored, an unfinished session closed as "interrupted", a corrupt file moved aside, a
 // foreign file left alone, and no exception ever for a file that cannot be opened or written.
 #include <doctest/doctest.h>
+
+#include "scoped_zone.h"
 #include <sqlite3.h>
 
 #include <cstdlib>
@@ -16,23 +18,9 @@ namespace {
 
 constexpr int64_t T0 = 1714557600000;  // 2024-05-01 10:00:00 UTC
 
-struct UtcZone {  // the moved-aside name is stamped in local time: pin it
-  std::string old;
-  bool had;
-  UtcZone() {
-    const char* t = std::getenv("TZ");
-    had = t != nullptr;
-    if (had) old = t;
-    setenv("TZ", "UTC", 1);
-    tzset();
-  }
-  ~UtcZone() {
-    if (had)
-      setenv("TZ", old.c_str(), 1);
-    else
-      unsetenv("TZ");
-    tzset();
-  }
+// The moved-aside name is stamped in local time: pin it.
+struct UtcZone : testutil::ScopedZone {
+  UtcZone() : ScopedZone("UTC") {}
 };
 
 // Runs one query and returns its rows as "a|b|c" lines.

@@ -2,6 +2,8 @@
 // (exact text), the median, date parsing, and one clear line with exit 2 for every mistake.
 #include <doctest/doctest.h>
 
+#include "scoped_zone.h"
+
 #include <cstdlib>
 #include <ctime>
 #include <sstream>
@@ -14,23 +16,9 @@ using namespace testutil;
 
 namespace {
 
-struct UtcZone {  // reports are in local time: pin it
-  std::string old;
-  bool had;
-  UtcZone() {
-    const char* t = std::getenv("TZ");
-    had = t != nullptr;
-    if (had) old = t;
-    setenv("TZ", "UTC", 1);
-    tzset();
-  }
-  ~UtcZone() {
-    if (had)
-      setenv("TZ", old.c_str(), 1);
-    else
-      unsetenv("TZ");
-    tzset();
-  }
+// Reports are in local time: pin it.
+struct UtcZone : testutil::ScopedZone {
+  UtcZone() : ScopedZone("UTC") {}
 };
 
 constexpr int64_t S1 = 1714557600000;  // 2024-05-01 10:00:00 UTC
