@@ -79,6 +79,7 @@ void App::record_frame() {
 }
 
 bool App::open_bundle() {
+  const bool had_bundle = bundle_ != nullptr;
   try {
     bundle_ = bundle::Bundle::open(opt_.bundle);
     const auto& meta = bundle_->exhibit().meta;
@@ -91,6 +92,7 @@ bool App::open_bundle() {
     unavailable_reason_.clear();
     // The map's land is read once here; screens only transform it.
     map_ = screens::MapData{};
+    for (const auto& s : bundle_->exhibit().journey) map_.stay_starts.push_back(ui::year_of(s.from));
     for (const auto& layer : bundle_->exhibit().map) {
       screens::MapData::Layer l;
       if (!bundle_->map_geometry(layer.name, l.xy, l.indices)) continue;
@@ -106,7 +108,9 @@ bool App::open_bundle() {
     SDL_Log("exhibit unavailable: %s", e.what());
     next_retry_ = now_ + 10'000;
   }
-  setup_fonts();
+  // Fonts and the label atlas change only when there is a new bundle or none any more: a retry
+  // that fails again keeps the fallback it already has (no disk reads every ten seconds).
+  if (bundle_ || had_bundle || !imgui_ready_) setup_fonts();
   dirty_ = true;
   return bundle_ != nullptr;
 }
@@ -395,6 +399,39 @@ void App::render(bool present) {
   ImGui_ImplSDLRenderer_RenderDrawData(dd);
   frame_stats_.submit_ms = (SDL_GetPerformanceCounter() - t1) / freq;
   if (present) SDL_RenderPresent(video_.renderer);
+}
+
+void App::advance(uint64_t ms) {
+  constexpr uint64_t kFrameMs = 16;
+  uint64_t end = now_ + ms;
+  for (;;) {
+    update();
+    if (frame_due()) {
+      draw_frame();
+      if (frame_due()) {  // animating: frame-rate steps
+        if (now_ + kFrameMs > end) break;
+        now_ += kFrameMs;
+        continue;
+      }
+    }
+    uint64_t wake = next_wake();
+    if (wake > end) break;
+    now_ = std::max(wake, now_ + 1);
+  }
+  now_ = end;
+  update();
+  if (frame_due()) draw_frame();
+}
+
+void App::finger(Uint32 type, int64_t id, float x, float y) {
+  SDL_Event e{};
+  e.type = type;
+  e.tfinger.touchId = 1;
+  e.tfinger.fingerId = id;
+  e.tfinger.x = x / video_.width;
+  e.tfinger.y = y / video_.height;
+  e.tfinger.pressure = type == SDL_FINGERUP ? 0.f : 1.f;
+  handle_event(e);
 }
 
 bool App::screenshot(const std::string& path, std::string& why) {

@@ -52,6 +52,11 @@ class App {
   bool frame_due() const;                 // something changed: a frame should be drawn now
   uint64_t next_wake() const;             // absolute time the app next needs to wake (UINT64_MAX: never)
   void draw_frame();                      // draws and presents one frame
+  // Virtual time (tours, soak): lets `ms` pass, drawing every frame the app asks for and jumping
+  // straight to each deadline in between, as the real loop would sleep until it.
+  void advance(uint64_t ms);
+  // A synthetic touch (SDL_FINGERDOWN / MOTION / UP) at pixel (x, y), through the real input path.
+  void finger(Uint32 type, int64_t id, float x, float y);
   bool screenshot(const std::string& path, std::string& why);  // draws the current state to a PNG
   std::string screen_name() const;
   const std::vector<ui::Item>& items() const { return items_; }

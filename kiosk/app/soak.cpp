@@ -73,23 +73,8 @@ Figures measure(App& app) {
 struct Visitor {
   App& app;
   std::mt19937& rng;
-  void step(uint64_t ms) {
-    uint64_t end = app.now() + ms;
-    while (app.now() < end) {
-      app.update();
-      if (app.frame_due()) app.draw_frame();
-      uint64_t next = app.frame_due() ? app.now() + 16 : std::min(end, std::max(app.now() + 1, app.next_wake()));
-      app.set_now(std::min(end, next));
-    }
-  }
-  void finger(Uint32 type, float x, float y) {
-    SDL_Event e{};
-    e.type = type;
-    e.tfinger.touchId = 1;
-    e.tfinger.x = x / app.video().width;
-    e.tfinger.y = y / app.video().height;
-    app.handle_event(e);
-  }
+  void step(uint64_t ms) { app.advance(ms); }
+  void finger(Uint32 type, float x, float y) { app.finger(type, 0, x, y); }
   void tap(float x, float y) {
     finger(SDL_FINGERDOWN, x, y);
     step(80);

@@ -44,38 +44,9 @@ struct Player {
     if (app.frame_due()) app.draw_frame();
   }
 
-  // Idle: jumps straight to each deadline (timers, slow redraws) instead of ticking every frame.
-  void idle_for(uint64_t ms) {
-    uint64_t end = app.now() + ms;
-    for (;;) {
-      app.update();
-      if (app.frame_due()) {
-        app.draw_frame();
-        if (app.frame_due()) {  // animating: frame-rate steps
-          if (app.now() + kFrameMs > end) break;
-          app.set_now(app.now() + kFrameMs);
-          continue;
-        }
-      }
-      uint64_t wake = app.next_wake();
-      if (wake > end) break;
-      app.set_now(std::max(wake, app.now() + 1));
-    }
-    app.set_now(end);
-    app.update();
-    if (app.frame_due()) app.draw_frame();
-  }
+  void idle_for(uint64_t ms) { app.advance(ms); }
 
-  void finger(Uint32 type, int64_t id, float x, float y) {
-    SDL_Event e{};
-    e.type = type;
-    e.tfinger.touchId = 1;
-    e.tfinger.fingerId = id;
-    e.tfinger.x = x / app.video().width;
-    e.tfinger.y = y / app.video().height;
-    e.tfinger.pressure = type == SDL_FINGERUP ? 0.f : 1.f;
-    app.handle_event(e);
-  }
+  void finger(Uint32 type, int64_t id, float x, float y) { app.finger(type, id, x, y); }
 
   bool coord(const std::string& s, bool horizontal, float& v) {
     char* end = nullptr;

@@ -102,13 +102,11 @@ void draw_journey_item(Context& ctx, uint64_t since, uint64_t duration, float dx
   if (journey.empty()) return;
   ui::Rect view{dx, dy + th.mm(6.f), (float)th.width, (float)(th.height - th.mm(46.f))};
   ui::Camera cam = journey_camera(ctx, view);
-  double first = ui::year_of(journey.front().from), last = ui::year_of(journey.back().from) + 0.5;
+  double first = ctx.map->stay_starts.front(), last = ctx.map->stay_starts.back() + 0.5;
   // The last fifth of the time rests on the whole route.
   double f = std::min(1.0, since / (duration * 0.8));
   double year = first + f * (last - first);
-  std::vector<double> starts;
-  for (const auto& s : journey) starts.push_back(ui::year_of(s.from));
-  int cur = ui::stay_at(starts, year);
+  int cur = ui::stay_at(ctx.map->stay_starts, year);
   if (cur != ctx.mem.attract_stay) ctx.mem.attract_stay = cur, ctx.mem.attract_stay_ms = ctx.now;
   float glide = std::min(1.f, (ctx.now - ctx.mem.attract_stay_ms) / 900.f);
   ImVec2 at = draw_journey(ctx, view, cam, year, glide, true);

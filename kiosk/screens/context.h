@@ -26,6 +26,7 @@ struct MapData {
     std::vector<uint32_t> indices;
   };
   std::vector<Layer> layers;  // index = level of detail
+  std::vector<double> stay_starts;  // each stay's start as a fractional year, for the timeline
   bool empty() const { return layers.empty(); }
 };
 

@@ -163,9 +163,7 @@ ImVec2 draw_journey(Context& ctx, const ui::Rect& view, const ui::Camera& cam, d
   // The journey in time order: arcs up to the current stay, the rest faint; the traveller glides
   // along the newest arc.
   const auto& journey = ctx.ex.journey;
-  std::vector<double> starts;
-  for (const auto& s : journey) starts.push_back(ui::year_of(s.from));
-  int cur = journey.empty() ? -1 : ui::stay_at(starts, year);
+  int cur = journey.empty() ? -1 : ui::stay_at(ctx.map->stay_starts, year);
   auto screen_of = [&](const std::string& id, ImVec2& out) { return place_on_screen(ctx, cam, view, id, out); };
   float e = 1 - std::pow(1 - glide, 3.f);
   for (int i = 1; i < (int)journey.size(); ++i) {
@@ -311,8 +309,7 @@ void draw_map(Context& ctx) {
   c.push_clip(view);
   ImDrawList* dl = c.draw_list();
   const auto& journey = ctx.ex.journey;
-  std::vector<double> starts;
-  for (const auto& s : journey) starts.push_back(ui::year_of(s.from));
+  const std::vector<double>& starts = ctx.map->stay_starts;
   int cur = journey.empty() ? -1 : ui::stay_at(starts, m.year);
   if (cur != m.shown_stay) m.shown_stay = cur, m.stay_changed_ms = ctx.now;
   float glide = std::min(1.f, (ctx.now - m.stay_changed_ms) / (float)kGlideMs);
