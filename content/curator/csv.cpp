@@ -89,13 +89,23 @@ void check_header(const std::string& path, const std::vector<std::string>& heade
   known.insert(known.end(), optional.begin(), optional.end());
   for (const auto& col : required)
     if (std::find(header.begin(), header.end(), col) == header.end()) missing.push_back(col);
+  bool unnamed = false;
+  for (const auto& col : header) {
+    if (std::find(known.begin(), known.end(), col) != known.end()) continue;
+    if (col.empty()) {
+      unnamed = true;
+      continue;
+    }
+    // "name_sp" for "name_es" is one mistake: the unknown column, not also the missing one.
+    std::string near = nearest(col, missing);
+    if (!near.empty()) missing.erase(std::find(missing.begin(), missing.end(), near));
+    diag.error(path, 1, "unknown column \"" + col + "\"" + (near.empty() ? suggestion(col, known, "columns") : "; did you mean \"" + near + "\"?"));
+  }
   if (!missing.empty())
-    diag.error(path, 1, (missing.size() == 1 ? "missing column " : "missing columns ") + quoted_list(missing) +
-                            "; add " + (missing.size() == 1 ? "it" : "them") + " to the first row");
-  for (const auto& col : header)
-    if (std::find(known.begin(), known.end(), col) == known.end())
-      diag.error(path, 1, col.empty() ? "a column has no name; name it in the first row or delete it"
-                                      : "unknown column \"" + col + "\"" + suggestion(col, known, "columns"));
+    diag.error(path, 1, (missing.size() == 1 ? "missing column " : "missing columns ") + quoted_list(missing) + "; add " +
+                            (missing.size() == 1 ? "it" : "them") + " to the first row");
+  else if (unnamed)
+    diag.error(path, 1, "a column has no name; name it in the first row or delete it");
 }
 
 }  // namespace
@@ -116,18 +126,22 @@ std::vector<CsvRow> parse_csv(const std::string& path, const std::string& input,
     diag.error(path, 0, "the file is empty; its first row must name the columns");
     return rows;
   }
-  const auto& header = raws[0].fields;
+  std::vector<std::string> header = raws[0].fields;
+  // A spreadsheet's export often carries empty columns at the right: harmless, so dropped.
+  while (!header.empty() && header.back().empty()) header.pop_back();
   check_header(path, header, required, optional, diag);
   int ragged = 0, first_ragged = -1;
   for (size_t k = 1; k < raws.size(); ++k) {
     const Raw& r = raws[k];
-    if (r.fields.size() != header.size()) {
-      if (ragged++ == 0) first_ragged = (int)k;
-      continue;
-    }
+    bool extra_empty = r.fields.size() > header.size() &&
+                       std::all_of(r.fields.begin() + header.size(), r.fields.end(), [](const std::string& f) { return f.empty(); });
     CsvRow row;
     row.line = r.line;
-    for (size_t c = 0; c < header.size(); ++c)
+    if (r.fields.size() != header.size() && !extra_empty) {
+      if (ragged++ == 0) first_ragged = (int)k;
+      row.broken = true;
+    }
+    for (size_t c = 0; c < header.size() && c < r.fields.size(); ++c)
       if (!header[c].empty()) row.cells[header[c]] = r.fields[c];
     rows.push_back(std::move(row));
   }

@@ -12,6 +12,7 @@ namespace curator {
 
 struct CsvRow {
   int line = 0;  // 1-based line where the row starts
+  bool broken = false;  // wrong number of cells (reported once): only its first cells are trustworthy
   std::map<std::string, std::string> cells;  // column name -> value (trimmed)
   const std::string& operator[](const std::string& col) const;
   bool has(const std::string& col) const { return cells.count(col) > 0; }  // false: the header lacks it

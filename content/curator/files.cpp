@@ -101,13 +101,13 @@ RoomEntry classify_room_entry(const std::string& filename, std::string& why) {
   if (ends_with(l, ".md")) return RoomEntry::room;
   size_t md = l.find(".md.");
   if (md != std::string::npos) {
-    why = "is not a room file (rooms end in .md); rename it " + filename.substr(0, md + 3);
+    why = "not a room file (rooms end in .md); rename it " + filename.substr(0, md + 3);
   } else if (ends_with(l, ".markdown") || ends_with(l, ".txt")) {
-    why = "is not a room file (rooms end in .md); rename it " + filename.substr(0, filename.rfind('.')) + ".md";
+    why = "not a room file (rooms end in .md); rename it " + filename.substr(0, filename.rfind('.')) + ".md";
   } else if (ends_with(l, ".png") || ends_with(l, ".jpg") || ends_with(l, ".jpeg")) {
-    why = "is a picture, not a room; move it to images/ and name it in the room's [image]";
+    why = "a picture, not a room; move it to images/ and name it in the room's [image]";
   } else {
-    why = "is not a room file (rooms are NN-id.md); move it out of rooms/";
+    why = "not a room file (rooms are NN-id.md); move it out of rooms/";
   }
   return RoomEntry::misnamed;
 }

@@ -47,6 +47,12 @@ struct Reader {
   void stray_text(const std::string& file, int line, const std::string& lang, const std::string& what);
   void report_language_gaps();
 
+  // Known keys of the table being read that a misspelt key was taken for (see check_keys): a
+  // `titel` is reported once, as unknown with "did you mean", not a second time as title missing.
+  std::set<std::string> misspelt;
+  void keys(const std::string& file, const toml::table& t, const std::vector<std::string>& known, const std::string& where,
+            int line_offset = 0);
+
   std::string path(const std::string& rel) const;
   std::string lang_list() const;
   std::string example(const std::string& what) const;

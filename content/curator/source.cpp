@@ -8,6 +8,7 @@
 
 #include "content/curator/files.h"
 #include "content/curator/reader.h"
+#include "content/curator/suggest.h"
 
 namespace fs = std::filesystem;
 
@@ -20,6 +21,11 @@ int line_of(const toml::node* n, int fallback) {
 std::string trim(const std::string& s) {
   size_t a = s.find_first_not_of(" \t\r\n"), b = s.find_last_not_of(" \t\r\n");
   return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+}
+
+void Reader::keys(const std::string& file, const toml::table& t, const std::vector<std::string>& known,
+                  const std::string& where, int line_offset) {
+  misspelt = check_keys(file, t, known, where, line_offset, diag);
 }
 
 std::string Reader::path(const std::string& rel) const { return (fs::path(dir) / rel).string(); }
@@ -73,7 +79,7 @@ std::string Reader::string_at(const std::string& file, const toml::table& t, con
                               bool required) {
   auto v = t[key].value<std::string>();
   const toml::node* n = t.get(key);
-  if (!v && (required || n))
+  if (!v && (n || (required && !misspelt.count(key))))
     diag.error(file, (n ? line_of(n, parent_line) : parent_line) + off,
                n ? std::string(key) + " must be text in quotes, like " + key + " = \"…\"" : std::string("missing ") + key + " = \"…\"");
   return v ? *v : std::string();
@@ -83,7 +89,7 @@ bundle::Text Reader::text(const std::string& file, const toml::node* n, const st
                           int line_offset, bool required) {
   bundle::Text t;
   if (!n) {
-    if (required) diag.error(file, parent_line + line_offset, "missing " + what + "; give one text per language: " + example(what));
+    if (required && !misspelt.count(what)) diag.error(file, parent_line + line_offset, "missing " + what + "; give one text per language: " + example(what));
     return t;
   }
   int line = line_of(n, parent_line) + line_offset;
@@ -103,6 +109,7 @@ bundle::Text Reader::text(const std::string& file, const toml::node* n, const st
     if (!s) diag.error(file, vline, what + "." + lang + " must be text in quotes");
     else t.by_lang[lang] = trim(*s);
   }
+  if (misspelt.count(what)) return t;  // e.g. anwser.es beside answer.en: reported as the misspelling
   for (const auto& l : langs)
     if (!t.by_lang.count(l) || t.by_lang[l].empty()) missing_text(file, line, l, what);
   return t;

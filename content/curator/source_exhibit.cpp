@@ -45,25 +45,30 @@ int int_at(Diagnostics& diag, const std::string& f, const toml::table& t, const 
 void Reader::exhibit_languages(const std::string& f, const toml::table& t) {
   const toml::node* n = t.get("languages");
   const toml::array* arr = n ? n->as_array() : nullptr;
-  if (!arr || arr->empty())
+  if (!arr || arr->empty()) {
+    if (misspelt.count("languages")) return;
     return diag.error(f, line_of(n, 1), "missing languages = [\"es\", \"en\"] (the first is the default)");
+  }
+  bool valid = true;
   for (auto&& v : *arr) {
     auto s = v.value<std::string>();
     int line = line_of(&v, line_of(n, 1));
     if (!s || s->size() < 2 || s->size() > 3 || !std::all_of(s->begin(), s->end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-      diag.error(f, line, "\"" + (s ? *s : std::string("?")) + "\" is not a language code; write two lower-case letters (ISO 639-1), like \"es\"");
+      valid = false, diag.error(f, line, "\"" + (s ? *s : std::string("?")) + "\" is not a language code; write two lower-case letters (ISO 639-1), like \"es\"");
     else if (std::find(langs.begin(), langs.end(), *s) != langs.end())
       diag.error(f, line, "language \"" + *s + "\" is listed twice; list each language once");
     else
       langs.push_back(*s);
   }
+  // Every text is read per language: with a wrong code, each one would be an error too.
+  if (!valid) langs.clear();
 }
 
 void Reader::exhibit_timeouts(const std::string& f, const toml::table* to) {
   bundle::Meta& m = out.exhibit.meta;
   if (!to) return;
   int line = line_of(to, 1);
-  check_keys(f, *to, {"idle", "warning"}, "[timeouts]", 0, diag);
+  keys(f, *to, {"idle", "warning"}, "[timeouts]", 0);
   m.idle_seconds = int_at(diag, f, *to, "idle", 90, line);
   m.warning_seconds = int_at(diag, f, *to, "warning", 30, line);
   if (m.idle_seconds < 15) diag.error(f, line_of(to->get("idle"), line), "idle must be at least 15 seconds");
@@ -73,13 +78,15 @@ void Reader::exhibit_timeouts(const std::string& f, const toml::table* to) {
 
 void Reader::exhibit_limits(const std::string& f, const toml::table* lim) {
   if (!lim) return;
-  check_keys(f, *lim, {"room_words", "room_pages"}, "[limits]", 0, diag);
+  keys(f, *lim, {"room_words", "room_pages"}, "[limits]", 0);
   auto pair = [&](const char* key, int& lo, int& hi) {
     const toml::node* n = lim->get(key);
     if (!n) return;
     auto* a = n->as_array();
-    if (!a || a->size() != 2 || !(*a)[0].is_integer() || !(*a)[1].is_integer() || *(*a)[0].value<int>() > *(*a)[1].value<int>())
+    if (!a || a->size() != 2 || !(*a)[0].is_integer() || !(*a)[1].is_integer() || *(*a)[0].value<int>() > *(*a)[1].value<int>()) {
+      lo = 0, hi = 1 << 30;  // no budget rather than the default: one message, not one per room
       return diag.error(f, line_of(n, 1), std::string(key) + " must be two whole numbers, smallest first, like [250, 600]");
+    }
     lo = *(*a)[0].value<int>();
     hi = *(*a)[1].value<int>();
   };
@@ -95,7 +102,7 @@ void Reader::exhibit_attract(const std::string& f, const toml::node* n) {
     auto* a = v.as_table();
     if (!a) continue;
     int line = line_of(a, 1);
-    check_keys(f, *a, {"kind", "id", "seconds"}, "[[attract]]", 0, diag);
+    keys(f, *a, {"kind", "id", "seconds"}, "[[attract]]", 0);
     bundle::AttractItem item;
     item.kind = string_at(f, *a, "kind", line, 0);
     item.ref = string_at(f, *a, "id", line, 0, item.kind == "quote" || item.kind == "room");
@@ -111,7 +118,7 @@ void Reader::exhibit_toml() {
   auto t = load_toml("exhibit.toml");
   if (!t) return;
   std::string f = path("exhibit.toml");
-  check_keys(f, *t, kExhibitKeys, "", 0, diag);
+  keys(f, *t, kExhibitKeys, "", 0);
   exhibit_languages(f, *t);
   bundle::Meta& m = out.exhibit.meta;
   m.languages = langs;
@@ -154,7 +161,7 @@ static fs::path find_font(const std::string& dir, const std::string& name) {
 
 void Reader::fonts_table(const std::string& f, const toml::table* t) {
   if (!t) return diag.error(f, 0, "missing [fonts]: name the serif, serif_italic, serif_bold, sans and sans_bold font files");
-  check_keys(f, *t, kFontRoles, "[fonts]", 0, diag);
+  keys(f, *t, kFontRoles, "[fonts]", 0);
   for (const std::string& role : kFontRoles) {
     int line = line_of(t->get(role), line_of(t, 1));
     std::string name = string_at(f, *t, role.c_str(), line_of(t, 1), 0);
@@ -188,7 +195,7 @@ void Reader::strings_toml() {
   std::vector<std::string> known(std::begin(bundle::kRequiredUiKeys), std::end(bundle::kRequiredUiKeys));
   known.insert(known.end(), kOptionalUiKeys.begin(), kOptionalUiKeys.end());
   for (const auto& l : langs) known.push_back("lang." + l);
-  check_keys(f, *t, known, "", 0, diag);
+  keys(f, *t, known, "", 0);
   for (auto&& [k, v] : *t) {
     std::string key(k.str());
     out.exhibit.strings[key] = text(f, &v, "\"" + key + "\"", line_of(&v, 1), 0);
@@ -199,7 +206,7 @@ void Reader::questions_toml() {
   auto t = load_toml("questions.toml");
   if (!t) return;
   std::string f = path("questions.toml");
-  check_keys(f, *t, {"question"}, "", 0, diag);
+  keys(f, *t, {"question"}, "", 0);
   auto* arr = (*t)["question"].as_array();
   if (!arr) {
     if (t->empty()) diag.error(f, 1, "no [[question]] entries; see content/README.md");
@@ -210,9 +217,11 @@ void Reader::questions_toml() {
     auto* q = v.as_table();
     if (!q) continue;
     int line = line_of(q, 1);
-    check_keys(f, *q, {"id", "question", "answer"}, "[[question]]", 0, diag);
+    keys(f, *q, {"id", "question", "answer"}, "[[question]]", 0);
     bundle::Question out_q;
     out_q.id = string_at(f, *q, "id", line, 0);
+    if (!out_q.id.empty() && !is_id(out_q.id))
+      diag.error(f, line_of(q->get("id"), line), "id \"" + out_q.id + "\" must use lower-case letters, digits and '-'");
     if (!out_q.id.empty() && !ids.insert(out_q.id).second) diag.error(f, line, "question \"" + out_q.id + "\" is defined twice; give each question its own id");
     out_q.question = text(f, q->get("question"), "question", line, 0);
     out_q.answer = text(f, q->get("answer"), "answer", line, 0);

@@ -104,12 +104,14 @@ void Reader::room_file(const std::string& rel) {
 
 void Reader::room_front(const std::string& f, const toml::table& t, bundle::Room& r) {
   const int off = 1;  // front matter line 1 is file line 2
-  check_keys(f, t, {"id", "years", "places", "title", "teaser", "image"}, "the front matter", off, diag);
+  keys(f, t, {"id", "years", "places", "title", "teaser", "image"}, "the front matter", off);
   r.id = string_at(f, t, "id", 0, off);
   if (!r.id.empty() && !is_id(r.id)) diag.error(f, line_of(t.get("id"), 0) + off, "id must use lower-case letters, digits and '-'");
   if (!r.id.empty() && !room_ids.insert(r.id).second) diag.error(f, line_of(t.get("id"), 0) + off, "another room already has id \"" + r.id + "\"; give each room its own id");
   auto* years = t["years"].as_array();
-  if (!years || years->size() != 2 || !(*years)[0].is_integer() || !(*years)[1].is_integer()) {
+  if (!years && misspelt.count("years")) {
+    // reported as a misspelt key
+  } else if (!years || years->size() != 2 || !(*years)[0].is_integer() || !(*years)[1].is_integer()) {
     diag.error(f, line_of(t.get("years"), 0) + off, "years must be two years, like years = [1879, 1896]");
   } else {
     r.year_from = (int)*(*years)[0].value<int64_t>();
@@ -132,13 +134,13 @@ void Reader::room_front(const std::string& f, const toml::table& t, bundle::Room
 void Reader::room_image(const std::string& f, const toml::table& img, bundle::Room& r) {
   const int off = 1;
   int line = line_of(&img, 0) + off;
-  check_keys(f, img, {"file", "caption", "credit", "alt"}, "[image]", off, diag);
+  keys(f, img, {"file", "caption", "credit", "alt"}, "[image]", off);
   std::string file = string_at(f, img, "file", line - off, off);
   if (file.empty()) return;
   if (add_image(file, f, line_of(img.get("file"), line - off) + off)) r.image.media = file;
-  r.image.caption = text(f, img.get("caption"), "image caption", line - off, off);
-  r.image.credit = text(f, img.get("credit"), "image credit", line - off, off);
-  r.image.alt = text(f, img.get("alt"), "image alt", line - off, off);
+  r.image.caption = text(f, img.get("caption"), "image caption", line - off, off, !misspelt.count("caption"));
+  r.image.credit = text(f, img.get("credit"), "image credit", line - off, off, !misspelt.count("credit"));
+  r.image.alt = text(f, img.get("alt"), "image alt", line - off, off, !misspelt.count("alt"));
 }
 
 void Reader::room_section(const std::string& f, const std::string& lang, int section_line,
@@ -165,6 +167,7 @@ void Reader::room_section(const std::string& f, const std::string& lang, int sec
 void Reader::room_body(const std::string& f, const std::vector<std::string>& lines, size_t start, bundle::Room& r) {
   std::string lang;
   int section_line = 0, indents = 0, first_indent = 0;
+  bool second = false;  // a second section in the same language: reported, not counted
   std::vector<std::pair<int, std::string>> pages;  // first line, text
   for (size_t i = start; i < lines.size(); ++i) {
     std::string l = lines[i], tl = trim(l);
@@ -176,9 +179,10 @@ void Reader::room_body(const std::string& f, const std::vector<std::string>& lin
       if (known && code != head)
         diag.error(f, lineno, "\"# " + head + "\" is not a language heading; write \"# " + code + "\" (the languages are " + lang_list() + ")");
       if (known) {
-        if (!lang.empty()) room_section(f, lang, section_line, pages, r);
+        if (!lang.empty() && !second) room_section(f, lang, section_line, pages, r);
         lang = code;
-        if (r.pages.count(lang)) diag.error(f, lineno, "a second \"# " + lang + "\" section; each language has one");
+        second = r.pages.count(lang) > 0;
+        if (second) diag.error(f, lineno, "a second \"# " + lang + "\" section; each language has one");
         section_line = lineno;
         pages.assign(1, {lineno + 1, ""});
         continue;
@@ -198,10 +202,10 @@ void Reader::room_body(const std::string& f, const std::vector<std::string>& lin
     }
     pages.back().second += l + "\n";
   }
-  if (!lang.empty()) room_section(f, lang, section_line, pages, r);
+  if (!lang.empty() && !second) room_section(f, lang, section_line, pages, r);
   if (indents)
     diag.error(f, first_indent, "this paragraph is indented (a tab or 4 spaces), which Markdown reads as a code block; remove the indentation" +
-                                    (indents > 1 ? std::string(" (") + std::to_string(indents - 1) + " more paragraphs in this file)" : std::string()));
+                                    (indents > 1 ? " (" + std::to_string(indents - 1) + (indents == 2 ? " more paragraph" : " more paragraphs") + " in this file)" : std::string()));
   for (const auto& l : langs)
     if (!r.pages.count(l)) missing_text(f, 0, l, "the \"# " + l + "\" section", "no \"# " + l + "\" section; every room is written in " + lang_list());
 }
@@ -209,7 +213,7 @@ void Reader::room_body(const std::string& f, const std::vector<std::string>& lin
 bool Reader::add_image(const std::string& rel, const std::string& from_file, int line) {
   if (out.media.count(rel)) return true;
   fs::path p(rel);
-  std::string name = p.filename().string();
+  std::string name = rel.substr(rel.find_last_of("/\\") + 1);
   if (rel.find('\\') != std::string::npos)
     return diag.error(from_file, line, "picture path " + rel + " uses '\\'; write paths with '/', like \"images/" + name + "\""), false;
   if (p.is_absolute() || p.lexically_normal().string().rfind("..", 0) == 0)

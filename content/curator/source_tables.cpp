@@ -23,7 +23,7 @@ std::string decimal_hint(const std::string& s) {
   std::string dot = s;
   std::replace(dot.begin(), dot.end(), ',', '.');
   double v;
-  return s.find(',') != std::string::npos && number(dot, v) ? " (it uses a decimal comma; write " + dot + ")" : "";
+  return s.find(',') != std::string::npos && number(dot, v) ? "; it uses a decimal comma: write " + dot : "";
 }
 
 }  // namespace
@@ -55,6 +55,10 @@ void Reader::places_csv() {
   std::vector<CsvRow> rows;
   places_usable = read_csv(rel, req, {}, "the map needs its places", rows);
   for (const auto& row : rows) {
+    if (row.broken) {  // reported once by parse_csv; keep its id so references to it stay quiet
+      place_lines.emplace(row["id"], row.line);
+      continue;
+    }
     bundle::Place p;
     p.id = row["id"];
     if (row.has("id") && !is_id(p.id)) diag.error(f, row.line, "id \"" + p.id + "\" must use lower-case letters, digits and '-'");
@@ -86,6 +90,7 @@ void Reader::journey_csv() {
   read_csv(rel, req, {}, "the map needs the journey", rows);
   std::string prev;
   for (const auto& row : rows) {
+    if (row.broken) continue;
     bundle::Stay s;
     s.place = row["place"];
     s.from = row["from"];
@@ -116,6 +121,10 @@ void Reader::quotes_csv() {
   std::vector<CsvRow> rows;
   quotes_usable = read_csv(rel, req, opt, "every exhibit needs its quotations", rows);
   for (const auto& row : rows) {
+    if (row.broken) {
+      quote_ids.insert(row["id"]);
+      continue;
+    }
     bundle::Quote q;
     q.id = row["id"];
     q.room = row["room"];

@@ -40,15 +40,19 @@ std::string suggestion(const std::string& word, const std::vector<std::string>& 
   return "; the " + noun + " here are " + list;
 }
 
-void check_keys(const std::string& file, const toml::table& t, const std::vector<std::string>& known,
-                const std::string& where, int line_offset, Diagnostics& diag) {
+std::set<std::string> check_keys(const std::string& file, const toml::table& t, const std::vector<std::string>& known,
+                                 const std::string& where, int line_offset, Diagnostics& diag) {
+  std::set<std::string> suggested;
   for (auto&& [k, v] : t) {
     std::string key(k.str());
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
     int line = (int)(v.source().begin.line ? v.source().begin.line : k.source().begin.line);
     diag.error(file, line + line_offset,
                "unknown key \"" + key + "\"" + (where.empty() ? "" : " in " + where) + suggestion(key, known));
+    std::string near = nearest(key, known);
+    if (!near.empty()) suggested.insert(near);
   }
+  return suggested;
 }
 
 }  // namespace curator

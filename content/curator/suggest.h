@@ -3,6 +3,7 @@
 #pragma once
 #include <toml++/toml.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,8 @@ std::string suggestion(const std::string& word, const std::vector<std::string>& 
 
 // Reports every key of `t` not in `known`: `file:line: error: unknown key "idel" in [timeouts]; did you mean "idle"?`.
 // `where` names the table ("" for the top level); `line_offset` shifts toml lines (front matter).
-void check_keys(const std::string& file, const toml::table& t, const std::vector<std::string>& known,
+// Returns the known keys it suggested: the caller then need not also say that one is missing.
+std::set<std::string> check_keys(const std::string& file, const toml::table& t, const std::vector<std::string>& known,
                 const std::string& where, int line_offset, Diagnostics& diag);
 
 }  // namespace curator

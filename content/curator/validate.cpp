@@ -185,7 +185,8 @@ std::vector<std::string> validate(const bundle::Contents& c) {
     text("answer to \"" + q.id + "\"", q.answer);
   }
   for (const char* key : bundle::kRequiredUiKeys)
-    if (!ex.strings.count(key)) p.push_back(std::string("strings.toml lacks \"") + key + "\", which the kiosk shows");
+    if (!ex.strings.count(key)) p.push_back(std::string("strings.toml lacks \"") + key + "\", which the kiosk shows; add \"" + key + "\" = { " +
+                  (langs.empty() ? std::string("es") : langs[0]) + " = \"…\", … }");
   for (const auto& [key, t] : ex.strings) text("label \"" + key + "\"", t);
   for (size_t i = 0; i < ex.attract.size(); ++i) {
     const auto& a = ex.attract[i];
