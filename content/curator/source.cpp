@@ -98,11 +98,13 @@ bundle::Text Reader::text(const std::string& file, const toml::node* n, const st
     diag.error(file, line, what + " needs one text per language, like " + example(what));
     return t;
   }
+  std::vector<std::string> strays;
   for (auto&& [k, v] : *tbl) {
     std::string lang(k.str());
     int vline = line_of(&v, line - line_offset) + line_offset;
     if (std::find(langs.begin(), langs.end(), lang) == langs.end()) {
       stray_text(file, vline, lang, what);
+      strays.push_back(lang);
       continue;
     }
     auto s = v.value<std::string>();
@@ -110,8 +112,11 @@ bundle::Text Reader::text(const std::string& file, const toml::node* n, const st
     else t.by_lang[lang] = trim(*s);
   }
   if (misspelt.count(what)) return t;  // e.g. anwser.es beside answer.en: reported as the misspelling
+  auto typo_for = [&](const std::string& l) {  // "enn" beside a missing "en": one mistake, said once
+    return std::any_of(strays.begin(), strays.end(), [&](const std::string& s) { return s.size() > l.size() && edit_distance(s, l) == 1; });
+  };
   for (const auto& l : langs)
-    if (!t.by_lang.count(l) || t.by_lang[l].empty()) missing_text(file, line, l, what);
+    if ((!t.by_lang.count(l) || t.by_lang[l].empty()) && !typo_for(l)) missing_text(file, line, l, what);
   return t;
 }
 
@@ -129,18 +134,46 @@ void Reader::stray_text(const std::string& file, int line, const std::string& la
 }
 
 void Reader::report_language_gaps() {
+  // An untranslated language is missing from every room: one line for rooms/, not one per room.
+  std::map<std::string, std::vector<std::string>> rooms_lacking;  // lang -> room files
+  std::string rooms_prefix = path("rooms/");
   for (auto& [file, by_lang] : missing)
     for (auto& [lang, g] : by_lang)
-      diag.error(file, g.first_line,
-                 g.count == 1 ? g.first_message
-                              : std::to_string(g.count) + " texts in this file have no \"" + lang + "\" text (the first is " +
-                                    g.first_what + "); translate them, or remove \"" + lang + "\" from languages in exhibit.toml");
+      if (file.rfind(rooms_prefix, 0) == 0) rooms_lacking[lang].push_back(file);
+  auto todo = [](const std::string& lang) { return "; translate them, or remove \"" + lang + "\" from languages in exhibit.toml"; };
+  for (auto& [file, by_lang] : missing)
+    for (auto& [lang, g] : by_lang) {
+      const auto& rooms = rooms_lacking[lang];
+      bool grouped = rooms.size() > 3 && file.rfind(rooms_prefix, 0) == 0;
+      if (grouped && file != rooms.front()) continue;
+      if (grouped) {
+        int texts = 0;
+        std::string others;
+        for (size_t i = 0; i < rooms.size(); ++i) {
+          texts += missing[rooms[i]][lang].count;
+          if (i > 0 && i <= 2) others += (i > 1 ? ", " : "") + fs::path(rooms[i]).filename().string();
+        }
+        if (rooms.size() > 3) others += " and " + std::to_string(rooms.size() - 3) + " more";
+        diag.error(file, g.first_line, std::to_string(rooms.size()) + " room files have no \"" + lang + "\" text (" + std::to_string(texts) +
+                                           " texts; the first is " + g.first_what + " here, then " + others + ")" + todo(lang));
+      } else {
+        diag.error(file, g.first_line,
+                   g.count == 1 ? g.first_message
+                                : std::to_string(g.count) + " texts in this file have no \"" + lang + "\" text (the first is " + g.first_what + ")" + todo(lang));
+      }
+    }
   for (auto& [file, by_lang] : stray)
-    for (auto& [lang, g] : by_lang)
+    for (auto& [lang, g] : by_lang) {
+      // "enn" or "esp" is a typo for a listed code; "fr" is a language the exhibit does not list.
+      std::string typo_of;
+      for (const auto& l : langs)
+        if (lang.size() > l.size() && edit_distance(lang, l) == 1) typo_of = l;
       diag.error(file, g.first_line,
                  (g.count == 1 ? g.first_what + " has a text" : std::to_string(g.count) + " texts in this file have a text") +
-                     " in \"" + lang + "\", which is not one of the exhibit's languages (" + lang_list() +
-                     "); add it to languages in exhibit.toml or remove " + (g.count == 1 ? "it" : "them"));
+                     " in \"" + lang + "\", which is not one of the exhibit's languages (" + lang_list() + ")" +
+                     (typo_of.empty() ? "; add it to languages in exhibit.toml or remove " + std::string(g.count == 1 ? "it" : "them")
+                                      : "; did you mean \"" + typo_of + "\"?"));
+    }
 }
 
 void Reader::check_attract() {

@@ -212,9 +212,11 @@ const std::vector<Mistake>& mistakes() {
       {"exhibit-language-twice", B::example, [](Fixture& f) { must_edit(f.src / "exhibit.toml", "[\"es\", \"en\"]", "[\"es\", \"en\", \"es\"]"); },
        "exhibit.toml:5: error: language \"es\" is listed twice; list each language once"},
       {"exhibit-untranslated-third-language", B::exhibit, [](Fixture& f) { must_edit(f.src / "exhibit.toml", "[\"es\", \"en\"]", "[\"es\", \"en\", \"fr\"]"); },
-       "error: 34 texts in this file have no \"fr\" text (the first is question); translate them, or remove \"fr\" from languages", 18},  // was 384
+       "rooms/01-childhood.md:6: error: 12 room files have no \"fr\" text (36 texts; the first is title here, then 02-first-arrests.md, 03-emigration.md and 9 more); translate them, or remove \"fr\" from languages in exhibit.toml", 7},  // was 384
       {"exhibit-text-in-unlisted-language", B::example, [](Fixture& f) { must_edit(f.src / "exhibit.toml", "en = \"An example house\"", "en = \"An example house\"\nfr = \"Une maison\""); },
        "exhibit.toml:11: error: title has a text in \"fr\", which is not one of the exhibit's languages (es and en); add it to languages"},
+      {"exhibit-misspelt-language-code", B::example, [](Fixture& f) { must_edit(f.src / "exhibit.toml", "en = \"An example house\"", "enn = \"An example house\""); },
+       "exhibit.toml:10: error: title has a text in \"enn\", which is not one of the exhibit's languages (es and en); did you mean \"en\"?"},
       {"exhibit-no-title", B::example, [](Fixture& f) { must_edit(f.src / "exhibit.toml", "[title]\nes = \"Una casa de ejemplo\"\nen = \"An example house\"\n", ""); },
        "exhibit.toml:1: error: missing title; give one text per language: title = { es = \"…\", en = \"…\" }"},
       {"exhibit-title-one-language", B::example, [](Fixture& f) { must_edit(f.src / "exhibit.toml", "en = \"An example house\"\n", ""); },
