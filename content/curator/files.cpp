@@ -24,7 +24,8 @@ FileProblem read_bytes(const std::string& path, std::string& out, std::string& w
   }
   if (!fs::exists(target)) return FileProblem::missing;
   if (!fs::is_regular_file(target)) {
-    why = fs::is_directory(target) ? "is a folder, not a file" : "is not a regular file";
+    why = fs::is_directory(target) ? "is a folder, not a file; remove it or give it another name"
+                                   : "is not a regular file (a pipe or a device); replace it with a file";
     return FileProblem::not_a_file;
   }
   std::ifstream f(path, std::ios::binary);
@@ -117,6 +118,14 @@ std::string output_problem(const std::string& out_file) {
   fs::path out(out_file);
   if (fs::is_directory(out, ec))
     return out_file + " is a folder; name the bundle file to write, e.g. " + (out / "exhibit.bundle").string();
+  if (fs::is_regular_file(out, ec) && fs::file_size(out, ec) > 0) {
+    // A typo such as `-o exhibit/exhibit.toml` must not replace a curator's source with a bundle.
+    std::ifstream f(out_file, std::ios::binary);
+    char head[16] = {};
+    f.read(head, sizeof head);
+    if (std::string(head, sizeof head) != std::string("SQLite format 3\0", 16))
+      return out_file + " exists and is not a bundle; it would be overwritten, so choose another name, e.g. exhibit.bundle";
+  }
   fs::path folder = out.parent_path().empty() ? fs::path(".") : out.parent_path();
   if (!fs::exists(folder, ec)) return "cannot write " + out_file + ": the folder " + folder.string() + " does not exist; create it first";
   if (!fs::is_directory(folder, ec)) return "cannot write " + out_file + ": " + folder.string() + " is a file, not a folder";

@@ -27,7 +27,7 @@ enum class RoomEntry { room, skipped, misnamed };
 RoomEntry classify_room_entry(const std::string& filename, std::string& why);
 
 // Why `out_file` cannot be written, or "" when it can: "no such folder", "permission denied",
-// "is a folder". Tries to create the file next to it, so the answer is the system's own.
+// "is a folder", or an existing file that is not a bundle (a typo would overwrite a source). Tries to create the file next to it, so the answer is the system's own.
 std::string output_problem(const std::string& out_file);
 
 }  // namespace curator

@@ -300,6 +300,8 @@ const std::vector<Mistake>& mistakes() {
        "rooms/garden.png: error: a picture, not a room; move it to images/"},
       {"room-broken-symlink", B::example, [](Fixture& f) { fs::create_symlink("/nowhere/13-extra.md", f.src / "rooms/13-extra.md"); },
        "rooms/13-extra.md: error: 13-extra.md is a link to /nowhere/13-extra.md, which does not exist; fix or remove the link"},
+      {"room-is-a-pipe", B::example, [](Fixture& f) { REQUIRE(mkfifo((f.src / "rooms/13-extra.md").c_str(), 0644) == 0); },
+       "rooms/13-extra.md: error: 13-extra.md is not a regular file (a pipe or a device); replace it with a file"},
       {"rooms-empty-folder", B::exhibit, [](Fixture& f) {
          fs::remove_all(f.src / "rooms");
          fs::create_directory(f.src / "rooms");
@@ -401,6 +403,8 @@ const std::vector<Mistake>& mistakes() {
          fs::create_directory(f.scratch / "adir");
          f.out = (f.scratch / "adir").string();
        }, "kiosk-bundle: error: src/../adir is a folder; name the bundle file to write, e.g. src/../adir/exhibit.bundle"},
+      {"output-overwrites-a-source", B::example, [](Fixture& f) { f.out = (f.src / "exhibit.toml").string(); },
+       "kiosk-bundle: error: src/exhibit.toml exists and is not a bundle; it would be overwritten, so choose another name"},
       {"output-folder-read-only", B::example, [](Fixture& f) {
          // root ignores file modes; /sys refuses new files even to root.
          if (geteuid() == 0) {
