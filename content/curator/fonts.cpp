@@ -3,7 +3,7 @@
 #include "content/curator/fonts.h"
 
 #include <cctype>
-#include <set>
+#include <map>
 
 namespace curator {
 
@@ -27,12 +27,23 @@ std::string font_problem(const std::vector<uint8_t>& b) {
   if (b.size() < 12) return "is cut short; copy the font file again";
   size_t tables = (size_t)b[4] << 8 | b[5];
   if (12 + tables * 16 > b.size()) return "is cut short (its table directory runs past the end); copy the font file again";
-  std::set<std::string> have;
+  std::map<std::string, std::pair<uint64_t, uint64_t>> have;  // tag -> offset, length
   for (size_t i = 0; i < tables; ++i) {
     size_t rec = 12 + i * 16;
     uint64_t off = be32(b, rec + 8), len = be32(b, rec + 12);
     if (off + len > b.size()) return "is cut short (a table runs past the end); copy the font file again";
-    have.insert(std::string(b.begin() + rec, b.begin() + rec + 4));
+    have[std::string(b.begin() + rec, b.begin() + rec + 4)] = {off, len};
+  }
+  // The fields stb_truetype reads without checking: head's index format, hhea's metrics, cmap's records.
+  auto too_short = [&](const char* tag, uint64_t need) { return have.count(tag) && have[tag].second < need; };
+  if (too_short("head", 54) || too_short("hhea", 36) || too_short("cmap", 4))
+    return "is damaged (a table is too short); copy the font file again";
+  if (have.count("cmap")) {
+    auto [off, len] = have["cmap"];
+    uint64_t n = (uint64_t)b[off + 2] << 8 | b[off + 3];
+    if (4 + 8 * n > len) return "is damaged (its character map is cut short); copy the font file again";
+    for (uint64_t i = 0; i < n; ++i)
+      if (be32(b, off + 4 + 8 * i + 4) + 4 > len) return "is damaged (its character map points outside it); copy the font file again";
   }
   for (const char* t : {"cmap", "head", "hhea", "hmtx"})
     if (!have.count(t)) return std::string("is damaged (it has no ") + t + " table); copy the font file again";
