@@ -8,6 +8,7 @@
 
 #include "content/bundle/bundle.h"
 #include "content/bundle/writer.h"
+#include "content/curator/files.h"
 #include "content/curator/source.h"
 #include "content/curator/validate.h"
 
@@ -22,6 +23,9 @@ int build(const std::string& src_dir, const std::string& out_file, std::ostream&
   bundle::Contents c = read_exhibit(src_dir, diag, &err == &std::cerr ? progress : nullptr);
   if (diag.ok())
     for (const auto& p : validate(c)) diag.error(src_dir, 0, p);
+  // Where it goes, before any work is lost: the folder and the system's reason, not SQLite's.
+  std::string out_problem = output_problem(out_file);
+  if (!out_problem.empty()) diag.errors.push_back("kiosk-bundle: error: " + out_problem);
   if (!diag.ok()) {
     for (const auto& e : diag.errors) err << e << "\n";
     err << diag.errors.size() << (diag.errors.size() == 1 ? " error" : " errors") << "; nothing was written.\n";

@@ -11,6 +11,7 @@
 
 #include "content/bundle/richtext.h"
 #include "content/bundle/ui_keys.h"
+#include "content/curator/fonts.h"
 #include "content/map/exhibit_map.h"  // map layer geometry checks (content/map)
 
 namespace curator {
@@ -74,6 +75,33 @@ static std::vector<uint32_t> codepoints(const std::string& s) {
     i += len;
   }
   return out;
+}
+
+// One line per character the fonts lack (naming every font that lacks it), at most kMaxGlyphLines:
+// text pasted in another script is one mistake, not a line per character and font.
+static void glyph_problems(const std::map<uint32_t, std::string>& seen,
+                           std::vector<std::pair<std::string, stbtt_fontinfo>>& fonts, std::vector<std::string>& p) {
+  constexpr int kMaxGlyphLines = 8;
+  int lines = 0, more = 0;
+  for (const auto& [cp, where] : seen) {
+    if (cp == 0xFFFD) {
+      p.push_back(where + " is not valid UTF-8; save the file as UTF-8");
+      continue;
+    }
+    std::string lacking;
+    for (auto& [role, info] : fonts)
+      if (!stbtt_FindGlyphIndex(&info, (int)cp)) lacking += (lacking.empty() ? "" : ", ") + role;
+    if (lacking.empty()) continue;
+    if (lines++ >= kMaxGlyphLines) {
+      ++more;
+      continue;
+    }
+    char buf[16];
+    snprintf(buf, sizeof buf, "U+%04X", cp);
+    p.push_back(where + " uses " + buf + ", which the " + lacking + (lacking.find(',') != std::string::npos ? " fonts lack" : " font lacks") +
+                "; choose fonts that have it, or remove the character");
+  }
+  if (more) p.push_back(std::to_string(more) + " more characters are missing from the fonts; is some text in another script or encoding?");
 }
 
 std::vector<std::string> validate(const bundle::Contents& c) {
@@ -157,7 +185,8 @@ std::vector<std::string> validate(const bundle::Contents& c) {
     text("answer to \"" + q.id + "\"", q.answer);
   }
   for (const char* key : bundle::kRequiredUiKeys)
-    if (!ex.strings.count(key)) p.push_back(std::string("strings.toml lacks \"") + key + "\", which the kiosk shows");
+    if (!ex.strings.count(key)) p.push_back(std::string("strings.toml lacks \"") + key + "\", which the kiosk shows; add \"" + key + "\" = { " +
+                  (langs.empty() ? std::string("es") : langs[0]) + " = \"…\", … }");
   for (const auto& [key, t] : ex.strings) text("label \"" + key + "\"", t);
   for (size_t i = 0; i < ex.attract.size(); ++i) {
     const auto& a = ex.attract[i];
@@ -193,8 +222,11 @@ std::vector<std::string> validate(const bundle::Contents& c) {
     }
     stbtt_fontinfo info;
     const auto& b = it->second.bytes;
-    if (b.empty() || !stbtt_InitFont(&info, b.data(), stbtt_GetFontOffsetForIndex(b.data(), 0))) {
-      p.push_back("the " + std::string(role) + " font " + it->second.file + " is not a font file");
+    // font_problem first: stb_truetype trusts its input (offset -1 for a non-font was a crash).
+    std::string problem = font_problem(b);
+    int offset = problem.empty() ? stbtt_GetFontOffsetForIndex(b.data(), 0) : -1;
+    if (!problem.empty() || offset < 0 || !stbtt_InitFont(&info, b.data(), offset)) {
+      p.push_back("the " + std::string(role) + " font " + it->second.file + " " + (problem.empty() ? "is not a font file" : problem));
       continue;
     }
     fonts.push_back({role, info});
@@ -220,18 +252,7 @@ std::vector<std::string> validate(const bundle::Contents& c) {
   for (const auto& q : ex.quotes) collect_text("quotation " + q.id, q.text), collect_text("quotation " + q.id, q.work);
   for (const auto& q : ex.questions) collect_text("question " + q.id, q.question), collect_text("question " + q.id, q.answer);
   for (const auto& [k, t] : ex.strings) collect_text("label " + k, t);
-  for (const auto& [cp, where] : seen) {
-    if (cp == 0xFFFD) {
-      p.push_back(where + " is not valid UTF-8; save the file as UTF-8");
-      continue;
-    }
-    for (auto& [role, info] : fonts)
-      if (!stbtt_FindGlyphIndex(&info, (int)cp)) {
-        char buf[16];
-        snprintf(buf, sizeof buf, "U+%04X", cp);
-        p.push_back(where + " uses " + buf + ", which the " + role + " font lacks; choose a font that has it");
-      }
-  }
+  glyph_problems(seen, fonts, p);
   return p;
 }
 
