@@ -79,12 +79,14 @@ struct Label {
 };
 
 std::vector<Label> make_labels(const std::vector<std::vector<int>>& groups, const std::vector<const bundle::Place*>& places,
-                               const Fonts& f, const std::string& lang) {
+                               const std::vector<XY>& px, const Fonts& f, const std::string& lang) {
   std::vector<Label> out;
   for (const auto& g : groups) {
     Label l;
     l.places = g;
-    for (int i : g) {
+    // A shared label lists its places north to south, as their dots lie.
+    std::stable_sort(l.places.begin(), l.places.end(), [&](int a, int b) { return px[a].y < px[b].y; });
+    for (int i : l.places) {
       auto lines = name_lines(places[i]->name.in(lang));
       for (size_t k = 0; k < lines.size(); ++k) l.lines.push_back({lines[k], k == 0});
     }
@@ -157,7 +159,7 @@ MapParts draw_map(raster::Image& img, const bundle::Room& room, const bundle::Co
       marker_boxes.push_back({out.markers.back().x - kRingR, out.markers.back().y - kRingR, out.markers.back().x + kRingR,
                               out.markers.back().y + kRingR});
     }
-    labels = make_labels(mapgeo::group_markers(out.markers, 2 * kRingR + 4), places, f, lang);
+    labels = make_labels(mapgeo::group_markers(out.markers, 2 * kRingR + 4), places, out.markers, f, lang);
     std::vector<mapgeo::LabelRequest> req;
     for (const Label& l : labels) req.push_back({markers_box(l, out.markers), l.w, l.h});
     out.labels_fit = mapgeo::place_labels(req, marker_boxes, inner, kLabelGap, placed);

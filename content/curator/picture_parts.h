@@ -44,6 +44,9 @@ double year_end(const std::string& from, const std::string& to);
 // The life the timeline measures against: the first stay's start to the last stay's end (the
 // room's own years when the journey is empty).
 void life_span(const bundle::Exhibit& ex, const bundle::Room& room, double& first, double& last);
+// The same as the years a visitor reads: "1879–1940" (the first stay's year, the last one's).
+std::string life_years(const bundle::Exhibit& ex, const bundle::Room& room);
+std::string years_text(int from, int to);  // "1905–1907", or "1917" for one year
 
 // A place's name cut for a label: "Coyoacán (Ciudad de México)" -> "Coyoacán", "(Ciudad de México)".
 std::vector<std::string> name_lines(const std::string& name);

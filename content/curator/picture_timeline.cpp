@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "content/curator/picture_parts.h"
 
@@ -59,10 +60,6 @@ std::vector<Segment> stays_between(const bundle::Exhibit& ex, double from, doubl
   return out;
 }
 
-std::string years_text(int a, int b) {
-  return a == b ? std::to_string(a) : std::to_string(a) + "\xE2\x80\x93" + std::to_string(b);
-}
-
 Box text_at(raster::Image& img, const raster::Font& f, const std::string& t, double x, double baseline, double px, raster::Rgb c) {
   img.draw_mask(f.text(t, x, baseline, px), c);
   return {x, baseline - f.ascent(px), x + f.width(t, px), baseline + f.descent(px)};
@@ -95,6 +92,23 @@ void life_span(const bundle::Exhibit& ex, const bundle::Room& room, double& firs
   for (const auto& s : ex.journey) last = std::max(last, year_end(s.from, s.to));
 }
 
+std::string years_text(int a, int b) {
+  return a == b ? std::to_string(a) : std::to_string(a) + "\xE2\x80\x93" + std::to_string(b);
+}
+
+static void life_ends(const bundle::Exhibit& ex, const bundle::Room& room, int& a, int& b) {
+  a = room.year_from, b = room.year_to;
+  if (ex.journey.empty()) return;
+  a = atoi(ex.journey.front().from.c_str()), b = a;
+  for (const auto& s : ex.journey) b = std::max(b, atoi(s.to.c_str()));
+}
+
+std::string life_years(const bundle::Exhibit& ex, const bundle::Room& room) {
+  int a, b;
+  life_ends(ex, room, a, b);
+  return years_text(a, b);
+}
+
 std::vector<Box> draw_timeline(raster::Image& img, const Box& area, const bundle::Room& room, const bundle::Exhibit& ex,
                                const Fonts& f, const std::string& lang) {
   std::vector<Box> texts;
@@ -114,7 +128,9 @@ std::vector<Box> draw_timeline(raster::Image& img, const Box& area, const bundle
   double yw = f.bold.width(yrs, kYearPx);
   double yx = std::clamp((w0 + w1) / 2 - yw / 2, x0, x1 - yw);
   texts.push_back(text_at(img, f.bold, yrs, yx, top + 26, kYearPx, rgb(col::kAccent)));
-  std::string a = std::to_string((int)std::floor(life0)), b = std::to_string((int)std::ceil(life1) - 1);
+  int first_year, last_year;
+  life_ends(ex, room, first_year, last_year);
+  std::string a = std::to_string(first_year), b = std::to_string(last_year);
   texts.push_back(text_at(img, f.regular, a, at(life0), top + 70, kEndPx, rgb(col::kInkSoft)));
   texts.push_back(text_at(img, f.regular, b, at(life1) - f.regular.width(b, kEndPx), top + 70, kEndPx, rgb(col::kInkSoft)));
 

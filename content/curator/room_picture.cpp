@@ -22,10 +22,6 @@ std::string replace_all(std::string s, const std::string& key, const std::string
   return s;
 }
 
-std::string years_text(int a, int b) {
-  return a == b ? std::to_string(a) : std::to_string(a) + "\xE2\x80\x93" + std::to_string(b);
-}
-
 // A label from strings.toml with the room's {places}, {years} and {life} filled in.
 std::string fill(const bundle::Exhibit& ex, const std::string& key, const bundle::Room& room, const std::string& lang) {
   auto it = ex.strings.find(key);
@@ -33,12 +29,10 @@ std::string fill(const bundle::Exhibit& ex, const std::string& key, const bundle
   std::string places;
   for (const auto& id : room.places)
     if (const bundle::Place* p = ex.place(id)) places += (places.empty() ? "" : ", ") + p->name.in(lang);
-  double life0, life1;
-  picture::life_span(ex, room, life0, life1);
   std::string s = it->second.in(lang);
   s = replace_all(s, "{places}", places);
-  s = replace_all(s, "{years}", years_text(room.year_from, room.year_to));
-  s = replace_all(s, "{life}", years_text((int)std::floor(life0), (int)std::ceil(life1) - 1));
+  s = replace_all(s, "{years}", picture::years_text(room.year_from, room.year_to));
+  s = replace_all(s, "{life}", picture::life_years(ex, room));
   return s;
 }
 
