@@ -15,7 +15,7 @@ using mapgeo::Box;
 using mapgeo::XY;
 namespace col = mapgeo::colours;
 
-constexpr double kMarkerR = 7, kRingR = 9.5, kNamePx = 25, kNotePx = 20, kLineGap = 1.12, kHalo = 3, kLabelGap = 7;
+constexpr double kMarkerR = 7, kRingR = 9.5, kNamePx = 27, kNotePx = 21, kLineGap = 1.12, kHalo = 3, kLabelGap = 7;
 constexpr double kEdgeInset = 6;
 
 // The finest-enough layer: the coarsest whose simplification (0.0015 units at lod 0, 4x finer per

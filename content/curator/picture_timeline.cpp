@@ -21,7 +21,7 @@ namespace {
 using mapgeo::Box;
 namespace col = mapgeo::colours;
 
-constexpr double kPad = 24, kYearPx = 22, kEndPx = 19, kStayPx = 19;
+constexpr double kPad = 24, kYearPx = 24, kEndPx = 21, kStayPx = 21;
 
 struct Segment {
   double from, to;

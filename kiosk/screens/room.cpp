@@ -1,4 +1,5 @@
-// room.cpp — one room of the biography: its years, title and picture, and its text set in pages
+// room.cpp — one room of the biography: its years, title and picture (beside the text on wide
+// screens, above it on portrait ones, left out on small landscape panels), and its text set in pages
 // that fit the screen. Pages follow the finger, snap, and fling; dots and "Page n of m" say where
 // the visitor is; previous/next room buttons walk the timeline.
 #include "kiosk/screens/context.h"
