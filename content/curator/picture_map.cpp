@@ -171,6 +171,10 @@ MapParts draw_map(raster::Image& img, const bundle::Room& room, const bundle::Co
   for (const XY& m : out.markers) img.fill_disc(m.x, m.y, kRingR, rgb(col::kPaper));
   for (const XY& m : out.markers) img.fill_disc(m.x, m.y, kMarkerR, rgb(col::kAccent));
   for (size_t i = 0; i < labels.size(); ++i) {
+    if (!placed[i].placed) {  // never draw a label over another: leave it out, and say so
+      for (int k : labels[i].places) out.unplaced.push_back(places[k]->name.in(lang));
+      continue;
+    }
     draw_label(img, labels[i], placed[i], markers_box(labels[i], out.markers), f);
     out.labels.push_back(placed[i].box);
   }

@@ -24,6 +24,7 @@ struct MapParts {
   double marker_radius = 0;
   std::vector<mapgeo::Box> labels;
   bool labels_fit = true;
+  std::vector<std::string> unplaced;  // names whose label found no free place
   mapgeo::Box frame;
 };
 

@@ -56,6 +56,7 @@ RoomPicture draw_room_picture(const bundle::Room& room, const bundle::Contents& 
   out.marker_radius = parts.marker_radius;
   out.labels = parts.labels;
   out.labels_fit = parts.labels_fit;
+  out.unplaced = parts.unplaced;
   out.frame = parts.frame;
   mapgeo::Box strip{0, (double)kRoomPictureMapHeight, (double)kRoomPictureWidth, (double)kRoomPictureHeight};
   for (const auto& b : picture::draw_timeline(img, strip, room, c.exhibit, fonts, lang)) out.labels.push_back(b);
@@ -91,8 +92,12 @@ void add_room_pictures(bundle::Contents& c, const std::string& exhibit_dir, Diag
     } catch (const std::exception& e) {
       return diag.error(exhibit_dir + "/exhibit.toml", 0, std::string("the rooms' pictures cannot be drawn: ") + e.what());
     }
-    if (!pic.labels_fit)
-      diag.error(exhibit_dir + "/places.csv", 0, "the names of room \"" + r.id + "\"'s places do not fit on its map without overlapping; shorten them or give the room fewer places");
+    if (!pic.labels_fit) {
+      std::string names;
+      for (const auto& n : pic.unplaced) names += (names.empty() ? "" : ", ") + n;
+      diag.error(exhibit_dir + "/places.csv", 0, "on room \"" + r.id + "\"'s map the name " + names +
+                                                    " finds no place that overlaps nothing; shorten it or give the room fewer places");
+    }
     for (const auto& lang : ex.meta.languages) {
       r.image.alt.by_lang[lang] = room_picture_alt(r, ex, lang);
       r.image.caption.by_lang[lang] = fill(ex, "picture.caption", r, lang);

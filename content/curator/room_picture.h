@@ -30,7 +30,8 @@ struct RoomPicture {
   std::vector<mapgeo::XY> markers;      // one per place of the room, in the room's order
   double marker_radius = 0;
   std::vector<mapgeo::Box> labels;      // every text box drawn on the map and on the strip
-  bool labels_fit = true;               // false: some label found no free place
+  bool labels_fit = true;               // false: some label found no free place…
+  std::vector<std::string> unplaced;    // …these names' (the label is then left out)
   mapgeo::Box frame;                    // the map's frame in projected units
 };
 

@@ -105,6 +105,7 @@ bool place_labels(const std::vector<LabelRequest>& labels, const std::vector<Box
     }
     if (!chosen) all = false;
     out.push_back(chosen ? *chosen : candidates.front());
+    out.back().placed = chosen != nullptr;
     taken.push_back(out.back().box);
   }
   return all;

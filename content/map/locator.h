@@ -55,6 +55,7 @@ struct LabelRequest {
 struct LabelPlacement {
   Box box;
   bool leader = false;  // placed further out: draw a line from the markers to the label
+  bool placed = true;   // false: no free place was found (the box is the first choice, overlapping)
 };
 
 // Places every label, in order (put the most important first), beside its markers: right, left,

@@ -272,3 +272,13 @@ TEST_CASE("locator: markers closer than a marker share a group; labels never ove
   // A label larger than the area cannot be placed: the caller is told (and grows the frame).
   CHECK_FALSE(mapgeo::place_labels({{{300, 180, 316, 196}, 700, 24}}, {}, area, 6, out));
 }
+
+TEST_CASE("room pictures: a name too long for any place on the map is named, never drawn over others") {
+  Scratch s("pictures-long");
+  std::string src = copy_example(s);
+  std::string longname(70, 'M');
+  REQUIRE(edit(fs::path(src) / "places.csv", "La casa,The house", longname + ",The house"));
+  auto r = build(src, s.path("x.bundle"));
+  CHECK(r.code == 1);
+  CHECK(r.err.find("places.csv: error: on room \"garden\"'s map the name " + longname + " finds no place") != std::string::npos);
+}
