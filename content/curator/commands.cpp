@@ -9,6 +9,7 @@
 #include "content/bundle/bundle.h"
 #include "content/bundle/writer.h"
 #include "content/curator/files.h"
+#include "content/curator/room_picture.h"
 #include "content/curator/source.h"
 #include "content/curator/validate.h"
 
@@ -21,6 +22,10 @@ static void progress(const std::string& what) { std::cerr << "kiosk-bundle: " <<
 int build(const std::string& src_dir, const std::string& out_file, std::ostream& out, std::ostream& err) {
   Diagnostics diag;
   bundle::Contents c = read_exhibit(src_dir, diag, &err == &std::cerr ? progress : nullptr);
+  if (diag.ok()) {
+    if (&err == &std::cerr) progress("drawing the rooms' pictures");
+    add_room_pictures(c, src_dir, diag);  // room_picture.h: a room without [image] gets its map
+  }
   if (diag.ok())
     for (const auto& p : validate(c)) diag.error(src_dir, 0, p);
   // Where it goes, before any work is lost: the folder and the system's reason, not SQLite's.

@@ -8,6 +8,7 @@
 // Without map layers in the bundle the screen says so plainly; it never shows a fake map.
 #include <cmath>
 
+#include "content/map/palette.h"
 #include "content/map/projection.h"
 #include "kiosk/screens/context.h"
 
@@ -19,7 +20,9 @@ constexpr double kFirstYear = 1879, kLastYear = 1941;
 constexpr double kPlaySeconds = 60;
 constexpr uint64_t kEaseMs = 300, kGlideMs = 900;
 
-const ui::Colour kSea{236, 231, 220}, kLand{208, 196, 174}, kGrid{222, 214, 200};
+// The map's colours live in content/map/palette.h: the room pictures' locator maps use them too.
+ui::Colour colour(mapgeo::colours::Rgb c) { return {c.r, c.g, c.b}; }
+const ui::Colour kSea = colour(mapgeo::colours::kSea), kLand = colour(mapgeo::colours::kLand), kGrid = colour(mapgeo::colours::kGrid);
 
 double world_half_w() { return mapgeo::kMaxX; }
 double world_half_h() { return mapgeo::max_y(); }

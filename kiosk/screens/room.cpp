@@ -1,4 +1,5 @@
-// room.cpp — one room of the biography: its years, title and picture, and its text set in pages
+// room.cpp — one room of the biography: its years, title and picture (beside the text on wide
+// screens, above it on portrait ones, left out on small landscape panels), and its text set in pages
 // that fit the screen. Pages follow the finger, snap, and fling; dots and "Page n of m" say where
 // the visitor is; previous/next room buttons walk the timeline.
 #include "kiosk/screens/context.h"
@@ -23,6 +24,33 @@ std::vector<ui::Layout> lay_out_pages(Context& ctx, const bundle::Room& room, in
     for (auto& piece : ctx.c.text().paginate(l, height)) out.push_back(std::move(piece));
   }
   return out;
+}
+
+// The room's picture with its caption and credit, scaled to fit `box`, never above its own size
+// and never below `min_scale` of it (smaller, its names could not be read). When the caption
+// leaves too little room the credit goes alone, then the picture alone; when even that is too
+// small, nothing is drawn. Returns the y below what was drawn (box.y for nothing).
+float draw_picture(Context& ctx, const bundle::Room& room, SDL_Texture* tex, int iw, int ih, ui::Rect box, float min_scale) {
+  ui::Canvas& c = ctx.c;
+  const ui::Theme& th = ctx.theme();
+  if (iw <= 0 || ih <= 0) return box.y;
+  ui::TextStyle cap{ui::Face::Sans, th.small_px(), th.colours.ink_soft.sdl(), 1.3f};
+  std::string caption = room.image.caption.in(ctx.lang());
+  std::string credit = ctx.t("image.credit") + " " + room.image.credit.in(ctx.lang());
+  for (const std::string& words : {caption + "\n\n" + credit, credit, std::string()}) {
+    ui::Layout cl = c.text().layout_plain(words, cap, (int)box.w);
+    float max_h = box.h - (words.empty() ? 0.f : cl.height + th.mm(2.f));
+    float scale = std::min({box.w / iw, max_h / ih, 1.f});
+    if (scale < min_scale) continue;
+    float w = iw * scale, h = ih * scale, y = box.y;
+    c.draw_list()->AddImage((ImTextureID)tex, {box.x, y}, {box.x + w, y + h});
+    c.record_text(room.image.alt.in(ctx.lang()));
+    y += h + th.mm(2.f);
+    if (words.empty()) return y + th.mm(1.f);
+    c.block(cl, box.x, y);
+    return y + cl.height + th.mm(3.f);
+  }
+  return box.y;
 }
 
 }  // namespace
@@ -75,8 +103,9 @@ void draw_room(Context& ctx) {
     // Picture with its caption and credit, when the room has one and it decodes.
     int iw = 0, ih = 0;
     SDL_Texture* tex = room.image.media.empty() ? nullptr : ctx.pictures.get(room.image.media, &iw, &ih);
-    if (!tex) {
-      // No picture: the side column carries the room's teaser and the places it visits.
+    float below = tex ? draw_picture(ctx, room, tex, iw, ih, {side.x, y, side.w, side.bottom() - y}, 0.55f) : y;
+    if (below == y) {
+      // No picture (or none that fits): the side column carries the room's teaser and the places it visits.
       // Each part only when it fits the column whole: nothing runs into the bottom bar.
       ui::Layout tz = te.layout_plain(room.teaser.in(ctx.lang()), {ui::Face::SerifItalic, th.body_px(), p.ink_soft.sdl(), 1.4f}, (int)side.w);
       if (y + tz.height <= side.bottom()) {
@@ -93,22 +122,13 @@ void draw_room(Context& ctx) {
         c.block(nl, side.x, y);
       }
     }
-    if (tex && iw > 0 && ih > 0) {
-      ui::TextStyle cap{ui::Face::Sans, th.small_px(), p.ink_soft.sdl(), 1.3f};
-      std::string caption = room.image.caption.in(ctx.lang());
-      std::string credit = ctx.t("image.credit") + " " + room.image.credit.in(ctx.lang());
-      ui::Layout cl = te.layout_plain(caption + "\n\n" + credit, cap, (int)side.w);
-      float max_h = side.bottom() - y - cl.height - th.mm(2.f);
-      float scale = std::min(side.w / iw, max_h / ih);
-      if (scale > 0 && ih * scale > th.mm(25.f)) {
-        float w = iw * scale, h = ih * scale;
-        c.draw_list()->AddImage((ImTextureID)tex, {side.x, y}, {side.x + w, y + h});
-        c.record_text(room.image.alt.in(ctx.lang()));
-        y += h + th.mm(2.f);
-        c.block(cl, side.x, y);
-      }
-    }
   } else {
+    if (th.portrait()) {
+      // A tall screen has room for the picture above the text: at most two fifths of the page.
+      int iw = 0, ih = 0;
+      SDL_Texture* tex = room.image.media.empty() ? nullptr : ctx.pictures.get(room.image.media, &iw, &ih);
+      if (tex) y = draw_picture(ctx, room, tex, iw, ih, {side.x, y, side.w, (content.bottom() - y) * 0.42f}, 0.55f);
+    }
     body.y = y;
     body.h = content.bottom() - y;
   }
