@@ -15,8 +15,6 @@ namespace curator {
 
 namespace {
 
-constexpr const char* kPictureKeys[] = {"picture.alt.map", "picture.alt.timeline", "picture.caption", "picture.credit"};
-
 std::string replace_all(std::string s, const std::string& key, const std::string& value) {
   for (size_t at = 0; (at = s.find(key, at)) != std::string::npos; at += value.size()) s.replace(at, key.size(), value);
   return s;

@@ -23,6 +23,10 @@ namespace curator {
 // so it is drawn close to 1:1 there (the kiosk's textures stay far below the Pi's 4096 limit).
 constexpr int kRoomPictureWidth = 640, kRoomPictureMapHeight = 390, kRoomPictureHeight = 530;
 
+// The strings.toml labels a drawn picture's texts are made from (strings.toml's reader knows them).
+inline constexpr const char* kPictureKeys[] = {"picture.alt.map", "picture.alt.timeline", "picture.caption",
+                                               "picture.credit"};
+
 // One drawn picture and where its parts went (pixels, y down), for the tests.
 struct RoomPicture {
   std::vector<uint8_t> png;

@@ -10,6 +10,7 @@
 #include "content/curator/files.h"
 #include "content/curator/fonts.h"
 #include "content/curator/reader.h"
+#include "content/curator/room_picture.h"
 #include "content/curator/suggest.h"
 #include "content/curator/validate.h"
 #include "content/map/exhibit_map.h"  // [map]: the exile map's land layers (content/map)
@@ -194,6 +195,7 @@ void Reader::strings_toml() {
   std::string f = path("strings.toml");
   std::vector<std::string> known(std::begin(bundle::kRequiredUiKeys), std::end(bundle::kRequiredUiKeys));
   known.insert(known.end(), kOptionalUiKeys.begin(), kOptionalUiKeys.end());
+  known.insert(known.end(), std::begin(kPictureKeys), std::end(kPictureKeys));
   for (const auto& l : langs) known.push_back("lang." + l);
   keys(f, *t, known, "", 0);
   for (auto&& [k, v] : *t) {

@@ -331,7 +331,7 @@ const std::vector<Mistake>& mistakes() {
        "01-garden.md:1: error: missing teaser; give one text per language"},
       // ---- a room's text ---------------------------------------------------------------------------
       {"room-tab-indented-paragraph", B::exhibit, [](Fixture& f) { must_edit(f.src / "rooms/01-childhood.md", "\nRusia usaba", "\n\tRusia usaba"); },
-       "01-childhood.md:26: error: this paragraph is indented (a tab or 4 spaces), which Markdown reads as a code block; remove the indentation"},
+       "01-childhood.md:22: error: this paragraph is indented (a tab or 4 spaces), which Markdown reads as a code block; remove the indentation"},
       {"room-space-indented-paragraphs", B::example, [](Fixture& f) { transform(f.src / "rooms/01-garden.md", [](auto s) { return replace_all(replace_all(s, "\nEl jardín", "\n    El jardín"), "\nDesde", "\n    Desde"); }); },
        "01-garden.md:17: error: this paragraph is indented (a tab or 4 spaces), which Markdown reads as a code block; remove the indentation (1 more paragraph in this file)"},
       {"room-no-section-for-a-language", B::example, [](Fixture& f) { transform(f.src / "rooms/01-garden.md", [](auto s) { return s.substr(0, s.find("# en")); }); },

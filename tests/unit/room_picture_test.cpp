@@ -124,11 +124,18 @@ TEST_CASE("room pictures: a picture the curator gives wins") {
   CHECK(j["media"][0]["id"] == "images/gate.png");
 }
 
-TEST_CASE("room pictures: a missing picture label is named, and nothing is written") {
+TEST_CASE("room pictures: a missing or misspelt picture label is named, and nothing is written") {
   Scratch s("pictures-key");
   std::string src = copy_example(s);
-  REQUIRE(edit(fs::path(src) / "strings.toml", "\"picture.alt.map\"", "\"picture.alt.mapp\""));
+  std::string toml = (fs::path(src) / "strings.toml").string();
+  REQUIRE(edit(toml, "\"picture.alt.map\"", "\"picture.alt.mapp\""));
   auto r = build(src, s.path("x.bundle"));
+  CHECK(r.code == 1);
+  CHECK(r.err.find("unknown key \"picture.alt.mapp\"; did you mean \"picture.alt.map\"?") != std::string::npos);
+  CHECK_FALSE(fs::exists(s.path("x.bundle")));
+  // The line left out altogether: the drawing names the label it needs.
+  REQUIRE(edit(toml, "\"picture.alt.mapp\"", "# \"picture.alt.mapp\""));
+  r = build(src, s.path("x.bundle"));
   CHECK(r.code == 1);
   CHECK(r.err.find("strings.toml: error: \"picture.alt.map\" is missing; the rooms' drawn pictures need it") != std::string::npos);
   CHECK_FALSE(fs::exists(s.path("x.bundle")));
