@@ -151,8 +151,9 @@ std::string trusted_comment_for(const std::string& file) {
          "\tversion:" + m.version + "\thash:" + m.content_hash;
 }
 
-// The bundle's own checks. The lead wires this to bundle::validate (content/bundle, the shared
-// validation of the bad-input issue) at merge; until then Bundle::open checks format and hash.
+// The bundle's own checks: THE one place the store validates a bundle. The lead wires this to
+// bundle::validate_file (content/bundle/validate.h, the shared validation of the bad-input issue)
+// at merge; until then Bundle::open checks the format and the content hash.
 static Result validate_bundle(const std::string& file, bundle::Meta* meta) {
   try {
     auto b = bundle::Bundle::open(file);
@@ -277,7 +278,7 @@ static Result place(const std::string& dir, const std::string& file, const std::
   st.trial_starts = 0;
   st.trial_run.clear();
   st.note.clear();
-  if (!write_state(dir, st, &e)) return {false, explain(e, dir) + "; the bundle showing is kept"};
+  if (!write_state(dir, st, &e)) return {false, explain(e, dir)};
   collect_garbage(dir, st);
   return {true, "installed " + m.version + " (" + s.title + ") on trial" + (key_id.empty() ? ", unsigned" : ", signed by " + key_id)};
 }
@@ -308,6 +309,7 @@ Result install(const std::string& dir, const std::string& file, const Policy& p)
     size_t at;
     while ((at = r.message.find(copy)) != std::string::npos) r.message.replace(at, copy.size(), file);
     log_refusal(dir, file, "refused: " + r.message);
+    r.message += "; the bundle showing is kept";
   }
   return r;
 }

@@ -107,6 +107,8 @@ bool set_field(State& st, const std::string& key, const std::string& value, std:
 
 }  // namespace
 
+std::string check_line(const std::string& body) { return "check " + checksum(body.data(), body.size()) + "\n"; }
+
 bool valid_hash(const std::string& h) {
   return h.size() == 64 && h.find_first_not_of("0123456789abcdef") == std::string::npos;
 }

@@ -24,5 +24,8 @@ std::string format_state(const State&);
 // Never throws; nullopt with *error set on any mistake. Slot paths are left empty.
 std::optional<State> parse_state(const std::string& text, std::string* error);
 bool valid_hash(const std::string& h);  // 64 lower-case hex digits
+// "check <hex>\n" for `body` (everything before it), so tests and the fuzzer can make any body
+// pass the check and reach the field parser.
+std::string check_line(const std::string& body);
 
 }  // namespace store
