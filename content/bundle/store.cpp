@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <dirent.h>
@@ -120,7 +121,6 @@ int compare_versions(const std::string& a, const std::string& b) {
   while (i < a.size() || j < b.size()) {
     bool da = i < a.size() && isdigit((unsigned char)a[i]), db = j < b.size() && isdigit((unsigned char)b[j]);
     if (da && db) {
-      size_t i0 = i, j0 = j;
       while (i < a.size() && a[i] == '0') ++i;
       while (j < b.size() && b[j] == '0') ++j;
       size_t si = i, sj = j;
@@ -129,7 +129,6 @@ int compare_versions(const std::string& a, const std::string& b) {
       if (i - si != j - sj) return i - si < j - sj ? -1 : 1;
       int c = a.compare(si, i - si, b, sj, j - sj);
       if (c) return c < 0 ? -1 : 1;
-      (void)i0, (void)j0;
       continue;
     }
     // A missing part is older than any part ("2026.11" < "2026.11.1").
@@ -262,6 +261,12 @@ static Result place(const std::string& dir, const std::string& file, const std::
   bool existed = false, sig_existed = false;
   // link(2), never rename: a bundle already in place (perhaps open in the kiosk) is never replaced.
   if (!io::link_new(copy, target, &existed, &e)) return {false, explain(e, dir)};
+  if (existed && !verify_bundle(target, p).ok) {
+    // Left by an install killed between placing the bundle and its signature, or rotten: it is
+    // neither current nor trial (checked above), so it is replaced (unlinked, never overwritten).
+    if (!io::remove_file(target, &e) || !io::remove_file(target + ".minisig", &e) || !io::link_new(copy, target, &existed, &e))
+      return {false, explain(e, dir)};
+  }
   if (!existed && access((copy + ".minisig").c_str(), F_OK) == 0) {
     io::remove_file(target + ".minisig", nullptr);
     if (!io::link_new(copy + ".minisig", target + ".minisig", &sig_existed, &e)) return {false, explain(e, dir)};
@@ -273,7 +278,9 @@ static Result place(const std::string& dir, const std::string& file, const std::
   s.version = m.version;
   s.key_id = key_id;
   s.installed = now_utc();
-  s.source = file;
+  char* real = realpath(file.c_str(), nullptr);
+  s.source = real ? real : file;
+  free(real);
   st.trial = s;
   st.trial_starts = 0;
   st.trial_run.clear();

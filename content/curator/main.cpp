@@ -19,7 +19,8 @@ static int usage() {
                "  kiosk-bundle install FILE --store DIR [--keys …] [--allow-unsigned] [--allow-downgrade]\n"
                "  kiosk-bundle status --store DIR [--keys …] current, trial and previous; exit 0 only when current verifies\n"
                "  kiosk-bundle scan --store DIR [--usb ROOT …] [--keys …]    install from DIR/inbox and ROOT/exhibit/\n"
-               "  kiosk-bundle begin-run|mark-good --store DIR [--keys …] [--factory FILE]   the kiosk's trial steps\n";
+               "  kiosk-bundle begin-run|mark-good --store DIR [--keys …] [--factory FILE]   the kiosk's trial steps\n"
+               "  (store verbs read [store] from --config FILE, default /etc/museum-kiosk/kiosk.toml; options win)\n";
   return 2;
 }
 
@@ -47,7 +48,11 @@ static int store_verb(const std::string& verb, int argc, char** argv) {
     int rc = curator::check_signature(a.positional[0], a.policy.trusted_keys, std::cout, std::cerr);
     return rc ? rc : curator::check(a.positional[0], std::cout, std::cerr);
   }
-  if (a.store_dir.empty() || a.positional.size() != (verb == "install" ? 1u : 0u)) return usage();
+  if (a.store_dir.empty()) {
+    std::cerr << "kiosk-bundle: which store? give --store DIR (or --config kiosk.toml with a [store] table)\n";
+    return 2;
+  }
+  if (a.positional.size() != (verb == "install" ? 1u : 0u)) return usage();
   if (verb == "install") return curator::install(a.positional[0], a.store_dir, a.policy, std::cout, std::cerr);
   if (verb == "status") return curator::status(a.store_dir, a.policy, std::cout, std::cerr);
   if (verb == "scan") return curator::scan(a.store_dir, a.usb_roots, a.policy, std::cout, std::cerr);
@@ -56,7 +61,7 @@ static int store_verb(const std::string& verb, int argc, char** argv) {
 }
 
 int main(int argc, char** argv) {
-  if (argc < 3) return usage();
+  if (argc < 2) return usage();
   std::string verb = argv[1];
   try {
     if (int rc = store_verb(verb, argc, argv); rc >= 0) return rc;

@@ -2,7 +2,10 @@
 // it worked, stderr with "kiosk-bundle: " when it did not); status prints the whole store.
 #include "content/curator/store_commands.h"
 
+#include <toml++/toml.h>
+
 #include <cstring>
+#include <fstream>
 
 #include "content/bundle/signature.h"
 
@@ -91,7 +94,41 @@ int mark_good(const std::string& store_dir, std::ostream& out, std::ostream&) {
   return 0;
 }
 
+// The kiosk's own [store] settings, so a technician on the kiosk can type `kiosk-bundle status`.
+// The kiosk checks this table strictly (kiosk/app/config.cpp); here a key it lacks stays default.
+static bool load_store_config(const std::string& path, StoreArgs& a, std::string* error) {
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    *error = path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description());
+    return false;
+  }
+  const toml::table* st = t["store"].as_table();
+  if (!st) return true;
+  a.store_dir = (*st)["dir"].value_or(a.store_dir);
+  auto list = [&](const char* key, std::vector<std::string>& to) {
+    if (const toml::array* arr = (*st)[key].as_array())
+      for (auto&& v : *arr)
+        if (auto s = v.value<std::string>()) to.push_back(*s);
+  };
+  list("trusted_keys", a.policy.trusted_keys);
+  list("usb_roots", a.usb_roots);
+  a.policy.allow_unsigned = (*st)["allow_unsigned"].value_or(false);
+  a.policy.allow_downgrade = (*st)["allow_downgrade"].value_or(false);
+  a.policy.factory_bundle = (*st)["factory_bundle"].value_or(std::string());
+  a.policy.max_trial_starts = (int)(*st)["max_trial_starts"].value_or(int64_t{3});
+  return true;
+}
+
 bool parse_store_args(int argc, char** argv, int first, StoreArgs& a, std::string* error) {
+  // --config first (explicit, else the installed kiosk's), so options given on the line win.
+  std::string config = "/etc/museum-kiosk/kiosk.toml";
+  bool explicit_config = false;
+  for (int i = first; i + 1 < argc; ++i)
+    if (!strcmp(argv[i], "--config")) config = argv[i + 1], explicit_config = true;
+  if ((explicit_config || std::ifstream(config).good()) && !load_store_config(config, a, error)) return false;
+  bool keys_given = false;
   for (int i = first; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&](std::string& to) {
@@ -99,7 +136,9 @@ bool parse_store_args(int argc, char** argv, int first, StoreArgs& a, std::strin
       to = argv[++i];
       return true;
     };
-    if (arg == "--store") {
+    if (arg == "--config") {
+      ++i;
+    } else if (arg == "--store") {
       if (!value(a.store_dir)) return *error = "--store needs a folder", false;
     } else if (arg == "--factory") {
       if (!value(a.policy.factory_bundle)) return *error = "--factory needs a bundle file", false;
@@ -116,6 +155,8 @@ bool parse_store_args(int argc, char** argv, int first, StoreArgs& a, std::strin
     } else if (arg == "--allow-downgrade") {
       a.policy.allow_downgrade = true;
     } else if (arg == "--keys") {
+      if (!keys_given) a.policy.trusted_keys.clear();  // keys on the line replace the config's
+      keys_given = true;
       while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) a.policy.trusted_keys.push_back(argv[++i]);
       if (a.policy.trusted_keys.empty()) return *error = "--keys needs at least one .pub file", false;
     } else if (arg.compare(0, 2, "--") == 0) {

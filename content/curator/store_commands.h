@@ -20,9 +20,10 @@ int scan(const std::string& store_dir, const std::vector<std::string>& usb_roots
 int begin_run(const std::string& store_dir, const store::Policy&, std::ostream& out, std::ostream& err);
 int mark_good(const std::string& store_dir, std::ostream& out, std::ostream& err);
 
-// Parses the store options shared by the verbs: --store DIR, --keys A.pub [B.pub …], --factory
-// FILE, --allow-unsigned, --allow-downgrade, --max-trial-starts N, --usb ROOT. Returns false with
-// *error naming the unknown argument.
+// Parses the store options shared by the verbs: --config kiosk.toml (default: the installed
+// /etc/museum-kiosk/kiosk.toml when present; its [store] table), then --store DIR, --keys A.pub
+// [B.pub …], --factory FILE, --allow-unsigned, --allow-downgrade, --max-trial-starts N, --usb ROOT,
+// which override it. Returns false with *error naming the unknown argument.
 struct StoreArgs {
   std::string store_dir;
   std::vector<std::string> positional, usb_roots;

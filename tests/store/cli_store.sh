@@ -62,4 +62,8 @@ grep -q "is full" full.txt || fail "no 'is full' in: $(cat full.txt)"
 "$K" status --store S --keys curator.pub > status.txt || fail "final status"
 grep -q '^current: 2 ' status.txt && grep -q '^previous: 1 ' status.txt || fail "$(cat status.txt)"
 grep -q "older than the one showing" status.txt || fail "status shows no refusal: $(cat status.txt)"
+# A technician on the kiosk: the store and keys come from kiosk.toml's [store].
+printf '[store]\ndir = "%s/S"\ntrusted_keys = ["%s/curator.pub"]\n' "$T" "$T" > kiosk.toml
+"$K" status --config kiosk.toml > status.txt || fail "status from kiosk.toml: $(cat status.txt)"
+"$K" status --config kiosk.toml --keys stranger.pub >/dev/null 2>&1 && fail "--keys did not replace the config's keys"
 echo "cli store: ok"

@@ -97,6 +97,8 @@ TEST_CASE("store: kill -9 at any step of install, mark_good or begin_run never l
     if (seed % 10 == 0) REQUIRE(store::verify_bundle(st.current->path, p).ok);
     if (st.trial) CHECK(fs::exists(st.trial->path));
     CHECK(count_bundles(dir) <= 4);
+    // A rollback may only ever come from counted starts, never from a half-placed bundle.
+    for (const auto& line : store::last_refusals(dir, 5)) CHECK_MESSAGE(line.find("no longer verifies") == std::string::npos, line);
     // A trial that was rolled back is forgotten again, so every version keeps being installable.
     // (the store has no API to forget a failure: the test starts over from a clean store)
     if (!st.failed.empty()) {
