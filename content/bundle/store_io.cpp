@@ -19,6 +19,8 @@ namespace {
 struct Faults {
   bool loaded = false;
   int count = 0, kill_at = 0, fail_at = 0, fail_errno = ENOSPC;
+  bool tracing = false;
+  std::vector<std::string> trace;
 };
 Faults& faults() {
   static Faults f;
@@ -58,9 +60,10 @@ bool write_all(int fd, const char* p, size_t n) {
 
 }  // namespace
 
-bool step(const char*) {
+bool step(const char* what) {
   Faults& f = faults();
   ++f.count;
+  if (f.tracing) f.trace.push_back(what);
   if (f.kill_at && f.count == f.kill_at) raise(SIGKILL);
   if (f.fail_at && f.count >= f.fail_at) {
     errno = f.fail_errno;
@@ -70,6 +73,11 @@ bool step(const char*) {
 }
 
 int steps_taken() { return faults().count; }
+void trace_steps(bool on) {
+  faults().tracing = on;
+  faults().trace.clear();
+}
+const std::vector<std::string>& traced_steps() { return faults().trace; }
 
 void set_faults(int kill_at, int fail_at, int fail_errno) {
   Faults& f = faults();

@@ -12,6 +12,7 @@
 #include <sys/types.h>
 
 #include <string>
+#include <vector>
 
 namespace store::io {
 
@@ -24,6 +25,10 @@ struct Error {
 // Returns false (with errno set) when this step is made to fail; never returns when killed.
 bool step(const char* what);
 int steps_taken();
+// The names of the steps taken since set_faults, in order, when `on` (tests check the
+// write → fsync → rename → fsync(dir) order a power cut relies on).
+void trace_steps(bool on);
+const std::vector<std::string>& traced_steps();
 void set_faults(int kill_at, int fail_at, int fail_errno);  // 0 = none; resets the count
 
 // Copies `from` into a new file `to` (O_EXCL), fsynced. False with *e on failure (`to` removed).

@@ -7,6 +7,7 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <cstdlib>
@@ -73,6 +74,33 @@ TEST_CASE("store: a signed bundle installs on trial, by content hash, and become
   r = store::install(dir, kit().v1, kit().policy());
   CHECK(r.ok);
   CHECK(r.message.find("already showing") != std::string::npos);
+}
+
+TEST_CASE("store: every rename is preceded by an fsync of its file and followed by an fsync of its folder") {
+  testutil::Scratch s("store-order");
+  std::string dir = store_with_v1(s);
+  store::io::trace_steps(true);
+  REQUIRE(store::install(dir, kit().v2, kit().policy()).ok);
+  setenv("KIOSK_STORE_RUN_ID", "order", 1);
+  store::begin_run(dir, kit().policy());
+  unsetenv("KIOSK_STORE_RUN_ID");
+  store::mark_good(dir);
+  std::vector<std::string> t = store::io::traced_steps();
+  store::io::trace_steps(false);
+  int renames = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == "link") {
+      // A placed bundle comes from a copy that was fsynced, and its folder is synced before the state names it.
+      CHECK(std::find(t.begin(), t.begin() + (long)i, "fsync") != t.begin() + (long)i);
+    }
+    if (t[i] != "rename") continue;
+    ++renames;
+    REQUIRE(i > 0);
+    CHECK(t[i - 1] == "fsync");
+    REQUIRE(i + 1 < t.size());
+    CHECK(t[i + 1] == "fsync dir");
+  }
+  CHECK(renames == 6);  // state.old and state, for install, begin_run and mark_good
 }
 
 TEST_CASE("store: a flipped byte anywhere in a signed bundle is refused and the old one kept") {
