@@ -327,6 +327,10 @@ TEST_CASE("store: a real full tmpfs and a read-only remount give a clear message
     MESSAGE("cannot mount a tmpfs here (" << strerror(errno) << "): covered by the injected faults only");
     return;
   }
+  struct Unmount {
+    std::string at;
+    ~Unmount() { umount(at.c_str()); }  // also when a REQUIRE below ends the test early
+  } unmount{mnt};
   std::string dir = mnt + "/store";
   store::Policy p = kit().policy();
   REQUIRE(store::install(dir, kit().v1, p).ok);
@@ -345,7 +349,6 @@ TEST_CASE("store: a real full tmpfs and a read-only remount give a clear message
   CHECK(store::begin_run(dir, p) == store::read_state(dir).current->path);
   std::string report;
   CHECK(store::status(dir, p, report).ok);
-  umount(mnt.c_str());
 }
 
 TEST_CASE("store: a trial on a read-only store is not started (its starts could not be counted)") {
