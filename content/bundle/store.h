@@ -86,6 +86,12 @@ std::string begin_run(const std::string& store_dir, const Policy&);
 // that are none of current, trial, previous are deleted. No-op without a trial.
 void mark_good(const std::string& store_dir);
 
+// The trial failed a check of the kiosk's own (e.g. its self-test drew a screen wrong): roll it
+// back now, as after max_trial_starts, with `reason` in the refusals log, so no restart runs it
+// again and install refuses it. No-op without a trial. Returns the bundle to show instead
+// (as begin_run would), "" when there is none.
+std::string reject_trial(const std::string& store_dir, const std::string& reason, const Policy&);
+
 // Installs every *.bundle in DIR/inbox (moving each to DIR/inbox/done/ or DIR/inbox/refused/)
 // and in <usb>/exhibit/ for each mounted `usb_roots` entry (left in place; a bundle already
 // current or on trial is skipped quietly). Returns one line per file handled.

@@ -92,6 +92,17 @@ State read_state(const std::string& dir) {
   return st;
 }
 
+// The trial is done for: it joins the failed, the reason is logged, its file collected.
+static void roll_back(const std::string& dir, State& st, const std::string& why) {
+  log_refusal(dir, st.trial->source.empty() ? st.trial->path : st.trial->source, st.trial->version + " " + why);
+  st.failed.push_back(st.trial->hash);
+  st.trial.reset();
+  st.trial_starts = 0;
+  st.trial_run.clear();
+  io::Error e;
+  if (write_state(dir, st, &e)) collect_garbage(dir, st);
+}
+
 // Returns the trial's path when it may run now (counting this start), "" to run the current.
 static std::string try_trial(const std::string& dir, State& st, const Policy& p) {
   if (!st.trial) return "";
@@ -105,12 +116,7 @@ static std::string try_trial(const std::string& dir, State& st, const Policy& p)
   else if (!fit(st.trial, p))
     why = "rolled back: it no longer verifies (" + verify_bundle(st.trial->path, p).message + ")";
   if (!why.empty()) {
-    log_refusal(dir, st.trial->source.empty() ? st.trial->path : st.trial->source, st.trial->version + " " + why);
-    st.failed.push_back(st.trial->hash);
-    st.trial.reset();
-    st.trial_starts = 0;
-    st.trial_run.clear();
-    if (write_state(dir, st, &e)) collect_garbage(dir, st);
+    roll_back(dir, st, why);
     return "";
   }
   State next = st;
@@ -141,6 +147,18 @@ std::string begin_run(const std::string& dir, const Policy& p) {
     // begin_run never throws: the kiosk then shows its "exhibit unavailable" screen.
   }
   return "";
+}
+
+std::string reject_trial(const std::string& dir, const std::string& reason, const Policy& p) {
+  try {
+    Lock lock(dir);
+    if (lock.ok()) {
+      State st = read_state(dir);
+      if (st.trial) roll_back(dir, st, "rolled back: " + reason);
+    }
+  } catch (...) {
+  }
+  return begin_run(dir, p);
 }
 
 void mark_good(const std::string& dir) {

@@ -11,7 +11,7 @@ namespace app {
 // [store]: every key is optional except dir; unknown keys are mistakes (a misspelt
 // allow_unsigned must not silently mean "false" without telling anyone).
 template <class Err>
-static void load_store(const std::string& path, const toml::table& st, Config& out, Err&& err) {
+static void load_store(const toml::table& st, Config& out, Err&& err) {
   auto strings = [&](const char* key, std::vector<std::string>& to) {
     const toml::node* n = st.get(key);
     if (!n) return;
@@ -78,7 +78,7 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
     out.display_off = (*d)["off_command"].value_or(std::string());
     out.display_on = (*d)["on_command"].value_or(std::string());
   }
-  if (auto* st = t["store"].as_table()) load_store(path, *st, out, err);
+  if (auto* st = t["store"].as_table()) load_store(*st, out, err);
   if (auto* h = t["hours"].as_table()) {
     static const char* const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     for (int i = 0; i < 7; ++i) {

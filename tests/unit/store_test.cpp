@@ -236,6 +236,21 @@ TEST_CASE("store: a bundle that crashes the kiosk is rolled back after max_trial
   CHECK(r.message.find("failed its trial") != std::string::npos);
 }
 
+TEST_CASE("store: a trial the kiosk's self-test rejects is rolled back at once") {
+  testutil::Scratch s("store-reject");
+  std::string dir = store_with_v1(s);
+  std::string v1_path = store::read_state(dir).current->path;
+  REQUIRE(store::install(dir, kit().v2, kit().policy()).ok);
+  CHECK(start_kiosk(dir, kit().policy(), 1) != v1_path);
+  CHECK(store::reject_trial(dir, "the self-test could not draw the map", kit().policy()) == v1_path);
+  store::State st = store::read_state(dir);
+  CHECK_FALSE(st.trial);
+  CHECK(st.failed.size() == 1);
+  CHECK(refusals_mention(dir, "rolled back: the self-test could not draw the map"));
+  CHECK(start_kiosk(dir, kit().policy(), 2) == v1_path);
+  CHECK(store::reject_trial(dir, "again", kit().policy()) == v1_path);  // no trial: nothing changes
+}
+
 TEST_CASE("store: one kiosk process counts one start, however often it asks") {
   testutil::Scratch s("store-once");
   std::string dir = store_with_v1(s);
