@@ -19,7 +19,7 @@ Keepalive::Keepalive() {
 }
 
 void Keepalive::tick(uint64_t now_ms, uint64_t frames) {
-  if (stall_for_ && now_ms >= stall_at_) {
+  if (stall_for_ && ready_ && now_ms >= ready_at_ + stall_at_) {
     SDL_Log("KIOSK_TEST_STALL: the main loop hangs for %llu ms", (unsigned long long)stall_for_);
     SDL_Delay((Uint32)stall_for_);
     stall_for_ = 0;
@@ -30,6 +30,7 @@ void Keepalive::tick(uint64_t now_ms, uint64_t frames) {
     watchdog_.status("showing the exhibit");
     watchdog_.ready();
     ready_ = true;
+    ready_at_ = now_ms;
     next_ping_ = now_ms;  // arm the watchdog with a ping right away
   }
   if (!interval_ms_ || now_ms < next_ping_) return;

@@ -8,7 +8,8 @@
 //           latest time it must wake up (also while it sleeps outside opening hours).
 // Does not: ping from a thread (that would keep a hung kiosk alive), or anything when the kiosk is
 //           not run by systemd (platform::Watchdog is then a no-op).
-// Test seam: KIOSK_TEST_STALL=AT_MS:FOR_MS makes the loop hang once, for the watchdog ctest.
+// Test seam: KIOSK_TEST_STALL=AT_MS:FOR_MS makes the loop hang once, AT_MS after READY=1, for
+// FOR_MS (tests/watchdog/kiosk_watchdog_test.cpp).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -34,6 +35,7 @@ class Keepalive {
   uint64_t interval_ms_ = 0;  // half of WatchdogSec, as sd_watchdog_enabled(3) recommends
   uint64_t next_ping_ = 0;
   bool ready_ = false;
+  uint64_t ready_at_ = 0;
   uint64_t stall_at_ = 0, stall_for_ = 0;
 };
 

@@ -4,7 +4,7 @@
 //   READY=1 once, before any plain WATCHDOG=1; pings about every WatchdogSec/2; one silence longer
 //   than WatchdogSec exactly while the loop hung (systemd would restart it); pings again after it;
 //   STOPPING=1 on SIGTERM; exit status 0.
-//   usage: kiosk_watchdog_test KIOSK BUNDLE
+//   usage: kiosk_watchdog_test BUNDLE [EMULATOR] KIOSK   (EMULATOR: qemu-aarch64-static for arm64)
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,7 +16,9 @@
 
 namespace {
 constexpr int kWatchdogMs = 400, kPingMs = kWatchdogMs / 2;
-constexpr int kStallAtMs = 2500, kStallForMs = 1500, kRunMs = 6000;
+// The hang starts kStallAtMs after READY=1; the test runs until kRunMs after READY=1. Start-up may
+// take several seconds under qemu on a busy machine: READY=1 is awaited for up to kStartMs.
+constexpr int kStallAtMs = 1500, kStallForMs = 1500, kRunMs = 5000, kStartMs = 60000;
 int failures = 0;
 void check(bool ok, const std::string& what) {
   std::printf("%s: %s\n", ok ? "ok" : "FAILED", what.c_str());
@@ -25,10 +27,12 @@ void check(bool ok, const std::string& what) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: kiosk_watchdog_test KIOSK BUNDLE\n");
+  if (argc != 3 && argc != 4) {
+    std::fprintf(stderr, "usage: kiosk_watchdog_test BUNDLE [EMULATOR] KIOSK\n");
     return 2;
   }
+  const char* bundle = argv[1];
+  char** command = argv + 2;  // [EMULATOR] KIOSK
   testutil::FakeNotifySocket socket("/tmp/kiosk-notify-e2e-" + std::to_string(getpid()));
   pid_t child = fork();
   if (child == 0) {
@@ -38,10 +42,28 @@ int main(int argc, char** argv) {
     setenv("KIOSK_TEST_STALL", (std::to_string(kStallAtMs) + ":" + std::to_string(kStallForMs)).c_str(), 1);
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     setenv("SDL_AUDIODRIVER", "dummy", 1);
-    execl(argv[1], argv[1], "--bundle", argv[2], "--windowed", (char*)nullptr);
+    // qemu-user runs the kiosk in this same process, so WATCHDOG_PID still names it.
+    if (argc == 4) execl(command[0], command[0], command[1], "--bundle", bundle, "--windowed", (char*)nullptr);
+    else execl(command[0], command[0], "--bundle", bundle, "--windowed", (char*)nullptr);
     _exit(127);
   }
-  auto msgs = socket.drain(kRunMs);
+  std::vector<testutil::FakeNotifySocket::Message> msgs;
+  auto ready_seen = [&] {
+    for (const auto& m : msgs)
+      if (m.text == "READY=1") return true;
+    return false;
+  };
+  for (int waited = 0; !ready_seen() && waited < kStartMs; waited += 100) {
+    auto more = socket.drain(100);
+    msgs.insert(msgs.end(), more.begin(), more.end());
+    int st = 0;
+    if (waitpid(child, &st, WNOHANG) == child) {
+      std::printf("FAILED: the kiosk ended before READY=1 (status %d)\n", st);
+      return 1;
+    }
+  }
+  auto run = socket.drain(kRunMs);
+  msgs.insert(msgs.end(), run.begin(), run.end());
   kill(child, SIGTERM);
   auto tail = socket.drain(1500);
   msgs.insert(msgs.end(), tail.begin(), tail.end());
