@@ -15,10 +15,12 @@
 #include "fake_notify_socket.h"
 
 namespace {
-constexpr int kWatchdogMs = 400, kPingMs = kWatchdogMs / 2;
+// WatchdogSec=1s: long enough for a frame of the attract mode under qemu on a busy machine (the
+// exact rate is checked on a virtual clock in tests/unit/watchdog_test.cpp).
+constexpr int kWatchdogMs = 1000, kPingMs = kWatchdogMs / 2;
 // The hang starts kStallAtMs after READY=1; the test runs until kRunMs after READY=1. Start-up may
 // take several seconds under qemu on a busy machine: READY=1 is awaited for up to kStartMs.
-constexpr int kStallAtMs = 1500, kStallForMs = 1500, kRunMs = 5000, kStartMs = 60000;
+constexpr int kStallAtMs = 1500, kStallForMs = 3000, kRunMs = 7500, kStartMs = 60000;
 int failures = 0;
 void check(bool ok, const std::string& what) {
   std::printf("%s: %s\n", ok ? "ok" : "FAILED", what.c_str());
@@ -99,7 +101,7 @@ int main(int argc, char** argv) {
   // Outside the hang the loop pings every kPingMs: count them over the time it was running.
   double running_ms = last_ping - ready_at - worst_gap;
   double expected = running_ms / kPingMs;
-  check(pings >= expected * 0.7 && pings <= expected * 1.3 + 2,
+  check(pings >= expected * 0.6 && pings <= expected * 1.3 + 2,
         "about one WATCHDOG=1 per " + std::to_string(kPingMs) + " ms: " + std::to_string(pings) + " in " +
             std::to_string((int)running_ms) + " ms");
   check(stopping == 1, "STOPPING=1 when told to stop");
