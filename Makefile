@@ -59,7 +59,7 @@ test: test-build
 
 # Packaging and the arm64 cross toolchain, with the :arm64 libraries beside the amd64 ones (multiarch).
 deps-cross: deps
-	@dpkg --print-foreign-architectures | grep -qx arm64 || { $(SUDO) dpkg --add-architecture arm64 && rm -f .deps-cross-updated; }
+	@dpkg --print-foreign-architectures | grep -qx arm64 || $(SUDO) dpkg --add-architecture arm64
 	@missing=$$(for p in $(CROSS_PACKAGES); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -85,8 +85,10 @@ test-arm64: deps-cross
 	cd $(ARM64_BUILD) && ctest --output-on-failure -j $(JOBS) -L '^unit$$'
 	cd $(ARM64_BUILD) && ctest --output-on-failure -j $(JOBS) -R '$(ARM64_TESTS)'
 
-test-setup: package
-	tests/setup/run_setup_test.sh $(PKG_BUILD)/museum-kiosk_$(VERSION)_$$(dpkg --print-architecture).deb
+# DEB=path/to/museum-kiosk_…_amd64.deb reuses a package already built.
+test-setup: deps-cross
+	@[ -n "$(DEB)" ] || $(MAKE) package
+	tests/setup/run_setup_test.sh $${DEB:-$(PKG_BUILD)/museum-kiosk_$(VERSION)_$$(dpkg --print-architecture).deb}
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD) $(PKG_BUILD) $(ARM64_BUILD)
