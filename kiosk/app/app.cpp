@@ -35,6 +35,7 @@ bool App::start(std::string& why) {
   vo.windowed = opt_.windowed;
   vo.width = opt_.width;
   vo.height = opt_.height;
+  keepalive_.phase("opening the display");
   if (!platform::open_video(vo, video_, why)) return false;
   // The wall clock for opening hours: real time, or the tour's chosen start on a virtual clock.
   wall_base_ = opt_.headless ? opt_.wall_start : (int64_t)time(nullptr) - (int64_t)(SDL_GetTicks64() / 1000);
@@ -49,6 +50,7 @@ bool App::start(std::string& why) {
       return std::vector<uint8_t>();
     }
   });
+  keepalive_.phase("reading the exhibit");
   open_bundle();
   if (!opt_.config.stats.empty()) stats_.open(opt_.config.stats, wall_ms());
   return true;
@@ -449,7 +451,7 @@ int App::run_loop() {
   bool quit = false;
   while (!quit) {
     now_ = SDL_GetTicks64();
-    uint64_t wake = next_wake();
+    uint64_t wake = std::min(next_wake(), keepalive_.due());  // systemd's watchdog wakes us too
     int timeout = wake <= now_ ? 0 : (int)std::min<uint64_t>(wake - now_, INT_MAX);
     SDL_Event e;
     bool got;
@@ -466,6 +468,7 @@ int App::run_loop() {
     while (got) {
       if (e.type == SDL_QUIT) {
         quit = true;
+        keepalive_.stopping();
         end_visit(stats::EndReason::Shutdown);
       }
       handle_event(e);
@@ -473,6 +476,7 @@ int App::run_loop() {
     }
     update();
     if (frame_due()) draw_frame();
+    keepalive_.tick(SDL_GetTicks64(), frames_);  // READY=1 after the first frame, then WATCHDOG=1
   }
   return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "content/bundle/bundle.h"
 #include "kiosk/app/config.h"
+#include "kiosk/app/keepalive.h"
 #include "kiosk/flow/flow.h"
 #include "kiosk/screens/context.h"
 #include "kiosk/stats/recorder.h"
@@ -125,6 +126,7 @@ class App {
   int64_t last_touch_wall_ms_ = 0;
   int64_t wall_ms() const { return wall_base_ * 1000 + (int64_t)now_; }
   void record_frame();
+  Keepalive keepalive_;  // systemd: READY=1, WATCHDOG=1 from run_loop()
   flow::Spot last_spot_;
   std::string last_lang_;
   bool last_larger_ = false;
