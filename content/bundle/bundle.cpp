@@ -202,7 +202,8 @@ static void load(sqlite3* db, Exhibit& ex) {
 }
 
 std::unique_ptr<Bundle> Bundle::open(const std::string& path) {
-  const int64_t size = checks::file_and_header(path);
+  int version = 0;
+  const int64_t size = checks::file_and_header(path, version);
   std::unique_ptr<Bundle> b(new Bundle());
   b->path_ = path;
   b->file_size_ = size;
@@ -218,7 +219,7 @@ std::unique_ptr<Bundle> Bundle::open(const std::string& path) {
   sqlite3_limit(db, SQLITE_LIMIT_LENGTH, (int)std::min<int64_t>(limits::kFileBytes, INT32_MAX));
   try {
     sql::exec(db, "PRAGMA cell_size_check = ON");
-    checks::schema(db, path);
+    checks::schema(db, path, version);
     checks::integrity(db, path);
     checks::column_types(db, path);
     checks::row_counts(db, path);

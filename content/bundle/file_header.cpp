@@ -66,7 +66,7 @@ void check_fields(const std::string& path, const unsigned char* h, int64_t size)
 
 // application_id and user_version, read from the header so the messages can tell damage from
 // a foreign file and from a newer format.
-void check_identity(const std::string& path, const unsigned char* h) {
+int check_identity(const std::string& path, const unsigned char* h) {
   const unsigned char want[4] = {(unsigned char)(kApplicationId >> 24), (unsigned char)(kApplicationId >> 16),
                                  (unsigned char)(kApplicationId >> 8), (unsigned char)kApplicationId};
   int d = bit_distance(h + 68, want, 4);
@@ -74,18 +74,17 @@ void check_identity(const std::string& path, const unsigned char* h) {
     throw OpenError(OpenError::NotABundle, path + " is an SQLite file but not an exhibit bundle; give the .bundle file kiosk-bundle built.");
   if (d > 0) damaged(path, "its header's bundle mark has flipped bits");
   int64_t version = (int32_t)be32(h + 60);
-  if (version > kFormatVersion && version <= kFormatVersion + limits::kFormatAhead)
-    throw OpenError(OpenError::TooNew, path + " uses bundle format " + std::to_string(version) +
-                                           ", but this kiosk reads format " + std::to_string(kFormatVersion) +
-                                           " at most: update the kiosk software, or build the bundle with a matching kiosk-bundle.");
-  if (version > kFormatVersion || version < 0) damaged(path, "its header's format version is impossible");
+  // A version a little above ours may be a newer format: Bundle::open decides once it has seen
+  // the schema (a format-1 schema under a higher number is a flipped bit, not a new format).
+  if (version > kFormatVersion + limits::kFormatAhead || version < 0) damaged(path, "its header's format version is impossible");
   if (version == 0)
     throw OpenError(OpenError::TooOld, path + " has no bundle format version; rebuild it with kiosk-bundle.");
+  return (int)version;
 }
 
 }  // namespace
 
-int64_t file_and_header(const std::string& path) {
+int64_t file_and_header(const std::string& path, int& version) {
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     if (errno == ENOENT || errno == ENOTDIR)
@@ -113,7 +112,7 @@ int64_t file_and_header(const std::string& path) {
   if (bit_distance(h, (const unsigned char*)kMagic, n) > 0) damaged(path, "its SQLite header has flipped bits");
   if (got < (ssize_t)sizeof h) damaged(path, "it is only " + std::to_string(got) + " bytes: the copy was cut short");
   check_fields(path, h, size);
-  check_identity(path, h);
+  version = check_identity(path, h);
   return size;
 }
 

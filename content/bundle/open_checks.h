@@ -11,11 +11,13 @@
 namespace bundle::checks {
 
 // Opens `path` without blocking (a FIFO or device never hangs us), refuses anything but a
-// regular file, and checks the 100-byte SQLite header. Returns the file's size.
-int64_t file_and_header(const std::string& path);
+// regular file, and checks the 100-byte SQLite header. Returns the file's size and, in
+// `version`, its format (which may be above kFormatVersion: see schema()).
+int64_t file_and_header(const std::string& path, int& version);
 
 // The file's tables, indexes and types are exactly those schema.sql creates; no views or triggers.
-void schema(sqlite3* db, const std::string& path);
+// A `version` above ours with our schema is damage; with another schema, a newer format (TooNew).
+void schema(sqlite3* db, const std::string& path, int version);
 // Every stored value has the type its column promises (SQLite itself does not enforce it).
 void column_types(sqlite3* db, const std::string& path);
 // No table holds more rows than limits::kRowsPerTable, so loading is bounded.

@@ -90,9 +90,15 @@ const ColumnRule kColumns[] = {
 
 }  // namespace
 
-void schema(sqlite3* db, const std::string& path) {
+void schema(sqlite3* db, const std::string& path, int version) {
   const Entries& want = expected_schema();
   Entries got = schema_of(db);
+  if (version > kFormatVersion) {
+    if (got == want) damaged(path, "its header's format version has flipped bits");
+    throw OpenError(OpenError::TooNew, path + " uses bundle format " + std::to_string(version) + ", but this kiosk reads format " +
+                                           std::to_string(kFormatVersion) +
+                                           " at most: update the kiosk software, or build the bundle with a matching kiosk-bundle.");
+  }
   if (got == want) return;
   // Name the first difference, so a developer can see what was changed.
   auto same_name = [](const std::vector<std::string>& a, const std::vector<std::string>& b) { return a[0] == b[0] && a[1] == b[1]; };

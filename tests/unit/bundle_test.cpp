@@ -183,11 +183,21 @@ TEST_CASE("bundle: damaged, foreign and too-new files are refused with one clear
     fs::copy_file(s.path("x.bundle"), s.path("new.bundle"));
     sqlite3* db = nullptr;
     sqlite3_open(s.path("new.bundle").c_str(), &db);
-    sqlite3_exec(db, "PRAGMA user_version = 7;", nullptr, nullptr, nullptr);
+    // A newer format changes the tables too; the same tables under a higher number are damage.
+    sqlite3_exec(db, "ALTER TABLE room ADD COLUMN wing TEXT; PRAGMA user_version = 7;", nullptr, nullptr, nullptr);
     sqlite3_close(db);
     std::string m = refusal(s.path("new.bundle"), bundle::OpenError::TooNew);
     CHECK(m.find("format 7") != std::string::npos);
     CHECK(m.find("format 1 at most") != std::string::npos);
     one_clear_line(s.path("new.bundle"));
+  }
+  SUBCASE("format 7 with format 1's tables is a flipped bit, not a newer format") {
+    fs::copy_file(s.path("x.bundle"), s.path("flip.bundle"));
+    sqlite3* db = nullptr;
+    sqlite3_open(s.path("flip.bundle").c_str(), &db);
+    sqlite3_exec(db, "PRAGMA user_version = 7;", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    CHECK(refusal(s.path("flip.bundle"), bundle::OpenError::Damaged).find("is damaged") != std::string::npos);
+    one_clear_line(s.path("flip.bundle"));
   }
 }
