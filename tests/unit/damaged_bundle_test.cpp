@@ -32,16 +32,41 @@ struct Rng {
 
 std::string read_bytes(const std::vector<uint8_t>& v) { return std::string(v.begin(), v.end()); }
 
-// Everything a visitor could be shown: the texts and structure (as `dump`), fonts, pictures, land.
-std::string shown(const bundle::Bundle& b, const std::string& path) {
-  std::string s = dump(path).out;
+std::string text(const bundle::Text& t) {
+  std::string s = "{";
+  for (const auto& [l, v] : t.by_lang) s += l + "=" + v + ";";
+  return s + "}";
+}
+
+// Everything a visitor could be shown: texts and structure, fonts, pictures, land — read from
+// the bundle the kiosk opened, so nothing is opened again.
+std::string shown(const bundle::Bundle& b) {
+  const bundle::Exhibit& ex = b.exhibit();
+  const bundle::Meta& m = ex.meta;
+  std::string s = m.id + m.version + m.built + m.content_hash + text(m.title) + text(m.subtitle) + text(m.subject) +
+                  std::to_string(m.idle_seconds) + "/" + std::to_string(m.warning_seconds);
+  for (const auto& l : m.languages) s += l + ",";
+  for (const auto& r : ex.rooms) {
+    s += "\nroom " + r.id + std::to_string(r.year_from) + "-" + std::to_string(r.year_to) + text(r.title) + text(r.teaser) + r.image.media +
+         text(r.image.caption) + text(r.image.credit) + text(r.image.alt);
+    for (const auto& [l, pages] : r.pages)
+      for (const auto& p : pages) s += l + ":" + p + "|";
+    for (const auto& p : r.places) s += p + ",";
+  }
+  for (const auto& p : ex.places) s += "\nplace " + p.id + std::to_string(p.lat) + std::to_string(p.lon) + std::to_string(p.priority) + text(p.name) + text(p.text);
+  for (const auto& st : ex.journey) s += "\nstay " + st.place + st.from + st.to + st.kind + text(st.text);
+  for (const auto& q : ex.quotes) s += "\nquote " + q.id + q.room + q.author + std::to_string(q.year) + text(q.text) + text(q.work) + text(q.note);
+  for (const auto& q : ex.questions) s += "\nquestion " + q.id + text(q.question) + text(q.answer);
+  for (const auto& [k, t] : ex.strings) s += "\nlabel " + k + text(t);
+  for (const auto& a : ex.attract) s += "\nattract " + a.kind + a.ref + std::to_string(a.seconds);
   for (const char* role : bundle::kFontRoles) s += "\nfont " + std::string(role) + ":" + read_bytes(b.font_bytes(role));
-  for (const auto& m : b.exhibit().media) s += "\nmedia " + m.id + ":" + read_bytes(b.media_bytes(m.id));
-  for (const auto& l : b.exhibit().map) {
+  for (const auto& md : ex.media) s += "\nmedia " + md.id + md.mime + std::to_string(md.width) + "x" + std::to_string(md.height) + ":" + read_bytes(b.media_bytes(md.id));
+  for (const auto& l : ex.map) {
     std::vector<float> xy;
     std::vector<uint32_t> idx;
     b.map_geometry(l.name, xy, idx);
-    s += "\nmap " + l.name + ":" + std::string((const char*)xy.data(), xy.size() * 4) + std::string((const char*)idx.data(), idx.size() * 4);
+    s += "\nmap " + l.name + std::to_string(l.lod) + ":" + std::string((const char*)xy.data(), xy.size() * 4) +
+         std::string((const char*)idx.data(), idx.size() * 4);
   }
   return s;
 }
@@ -49,6 +74,10 @@ std::string shown(const bundle::Bundle& b, const std::string& path) {
 struct Tally {
   int variants = 0, refused = 0, harmless = 0;
 };
+
+// A variant that must be refused whatever it hits (a cut, junk appended, a page of content
+// zeroed, a forgery), or one that may be harmless (a flip in unused space).
+enum class Must { Refuse, MayPass };
 
 }  // namespace
 
@@ -64,7 +93,7 @@ TEST_CASE("damaged bundles: none crashes or hangs, check and the kiosk agree, no
   const std::string good = read(s.path("good.bundle"));
   auto original = bundle::validate_file(s.path("good.bundle"));
   REQUIRE_MESSAGE(original.ok(), original.summary());
-  const std::string expected = shown(*original.bundle, s.path("good.bundle"));
+  const std::string expected = shown(*original.bundle);
   const size_t pages = good.size() / 4096;
 
   // Pages SQLite reads as b-trees (tables and indexes): their first byte is the page type.
@@ -77,9 +106,10 @@ TEST_CASE("damaged bundles: none crashes or hangs, check and the kiosk agree, no
 
   Tally tally;
   const std::string file = s.path("v.bundle");
-  auto judge = [&](const std::string& what, const std::string& bytes, bool forged) {
+  auto judge = [&](const std::string& what, const std::string& bytes, bool forged, Must must = Must::MayPass) {
     CAPTURE(what);
     if (!forged) write(file, bytes);
+    if (forged) must = Must::Refuse;
     ++tally.variants;
     auto r = check(file);
     app::LoadedExhibit shown_by_kiosk;
@@ -93,18 +123,18 @@ TEST_CASE("damaged bundles: none crashes or hangs, check and the kiosk agree, no
       return;
     }
     ++tally.harmless;
-    CHECK_FALSE(forged);
-    CHECK(shown(*shown_by_kiosk.bundle, file) == expected);
+    CHECK(must == Must::MayPass);
+    CHECK(shown(*shown_by_kiosk.bundle) == expected);
   };
 
   Rng rng{20261201};
-  for (int i = 0; i < 600; ++i) {  // anywhere (mostly inside the fonts, where only the hash can tell)
+  for (int i = 0; i < 300; ++i) {  // anywhere (mostly inside the fonts, where only the hash can tell)
     std::string v = good;
     size_t at = rng.below(v.size());
     v[at] ^= (char)(1 << rng.below(8));
     judge("flip at " + std::to_string(at), v, false);
   }
-  for (int i = 0; i < 1400; ++i) {  // inside b-tree pages: SQLite's own structure and the small rows
+  for (int i = 0; i < 1000; ++i) {  // inside b-tree pages: SQLite's own structure and the small rows
     std::string v = good;
     size_t at = btree[rng.below(btree.size())] * 4096 + rng.below(4096);
     v[at] ^= (char)(1 << rng.below(8));
@@ -112,14 +142,16 @@ TEST_CASE("damaged bundles: none crashes or hangs, check and the kiosk agree, no
   }
   for (int i = 0; i < 150; ++i) {  // cut anywhere, or at a page boundary
     size_t len = i % 3 ? rng.below(good.size()) : rng.below(pages) * 4096;
-    judge("cut to " + std::to_string(len), good.substr(0, len), false);
+    judge("cut to " + std::to_string(len), good.substr(0, len), false, Must::Refuse);
   }
   for (int i = 0; i < 30; ++i)  // grown: a copy that appended junk or a page of zeros
-    judge("grown by " + std::to_string(i), good + std::string(i % 2 ? 4096 : 1 + rng.below(5000), (char)rng.below(256)), false);
-  for (size_t p = 0; p < pages; ++p) {  // every page zeroed in turn
+    judge("grown by " + std::to_string(i), good + std::string(i % 2 ? 4096 : 1 + rng.below(5000), (char)rng.below(256)), false, Must::Refuse);
+  for (int i = 0; i < 300; ++i) {  // a page zeroed: the first 40 (schema, small tables), then anywhere
+    size_t p = i < 40 ? (size_t)i : rng.below(pages);
     std::string v = good;
+    bool was_zero = std::all_of(v.begin() + p * 4096, v.begin() + (p + 1) * 4096, [](char c) { return c == 0; });
     std::fill(v.begin() + p * 4096, v.begin() + (p + 1) * 4096, '\0');
-    judge("page " + std::to_string(p) + " zeroed", v, false);
+    judge("page " + std::to_string(p) + " zeroed", v, false, was_zero ? Must::MayPass : Must::Refuse);
   }
   for (const auto& f : forgeries()) {  // hash recomputed: only the rules can refuse these
     write(file, good);
@@ -129,5 +161,5 @@ TEST_CASE("damaged bundles: none crashes or hangs, check and the kiosk agree, no
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   MESSAGE(tally.variants << " damaged variants: " << tally.refused << " refused by check and the kiosk, " << tally.harmless
                          << " harmless (accepted, content identical), in " << secs << " s");
-  CHECK(tally.refused > tally.variants * 9 / 10);
+  CHECK(tally.refused > tally.variants / 3);
 }

@@ -79,16 +79,16 @@ inline const std::vector<Forgery>& forgeries() {
       {"a question without its English answer", "DELETE FROM wording WHERE key LIKE 'question.%.answer' AND lang = 'en'"},
       // The map: the example has no land, so these add a layer of their own.
       {"map triangle past its vertices",
-       "INSERT INTO map_layer VALUES ('land', 0, 3, 1, zeroblob(24), x'000000000100000009000000')"},
+       "INSERT OR REPLACE INTO map_layer VALUES ('land', 0, 3, 1, zeroblob(24), x'000000000100000009000000')"},
       {"map with too few vertices",
-       "INSERT INTO map_layer VALUES ('land', 0, 2, 1, zeroblob(16), x'000000000100000001000000')"},
-      {"map counts that lie", "INSERT INTO map_layer VALUES ('land', 0, 30, 10, zeroblob(24), x'000000000100000002000000')"},
+       "INSERT OR REPLACE INTO map_layer VALUES ('land', 0, 2, 1, zeroblob(16), x'000000000100000001000000')"},
+      {"map counts that lie", "INSERT OR REPLACE INTO map_layer VALUES ('land', 0, 30, 10, zeroblob(24), x'000000000100000002000000')"},
       {"map at a negative level of detail",
-       "INSERT INTO map_layer VALUES ('land', -1, 3, 1, zeroblob(24), x'000000000100000002000000')"},
+       "INSERT OR REPLACE INTO map_layer VALUES ('land', -1, 3, 1, zeroblob(24), x'000000000100000002000000')"},
       {"map at level of detail 7 alone",
-       "INSERT INTO map_layer VALUES ('land', 7, 3, 1, zeroblob(24), x'000000000100000002000000')"},
-      {"map with a NaN", "INSERT INTO map_layer VALUES ('land', 0, 3, 1, CAST(x'0000c07f' || zeroblob(20) AS BLOB), x'000000000100000002000000')"},
-      {"map with half a vertex", "INSERT INTO map_layer VALUES ('land', 0, 3, 1, zeroblob(20), x'000000000100000002000000')"},
+       "INSERT OR REPLACE INTO map_layer VALUES ('land', 7, 3, 1, zeroblob(24), x'000000000100000002000000')"},
+      {"map with a NaN", "INSERT OR REPLACE INTO map_layer VALUES ('land', 0, 3, 1, CAST(x'0000c07f' || zeroblob(20) AS BLOB), x'000000000100000002000000')"},
+      {"map with half a vertex", "INSERT OR REPLACE INTO map_layer VALUES ('land', 0, 3, 1, zeroblob(20), x'000000000100000002000000')"},
   };
   return f;
 }
