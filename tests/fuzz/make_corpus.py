@@ -85,7 +85,7 @@ def bundle_seed(tool):
 
 def main():
     tool = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build-dev", "kiosk-bundle")
-    put("bundle", "example-tiny-fonts.seed"  # not .bundle: .gitignore skips those, bundle_seed(tool))
+    put("bundle", "example-tiny-fonts.seed", bundle_seed(tool))  # not .bundle: .gitignore skips those
     for name in ("tiny.png", "grey.png", "tiny.jpg"):
         src = os.path.join(CORPUS, "blobs", name)
         if not os.path.exists(src):
