@@ -127,6 +127,48 @@ std::string sfnt_problem(const Bytes& b, size_t base) {
   return cmap_problem(b, t["cmap"]);
 }
 
+// stb_image 2.27 (Debian's) trusts a JPEG's Huffman table sizes: counts summing past 256 write
+// past its table. Walk the markers ourselves (bounds-checked) and refuse such a table, and any
+// frame other than the baseline/extended sequential ones kiosk-bundle writes.
+std::string jpeg_problem(const Bytes& b) {
+  size_t at = 2;
+  bool scanning = false;  // inside entropy-coded data, where 0xFF 0x00 and RSTn are not markers
+  while (at + 1 < b.n) {
+    if (b.p[at] != 0xFF) {
+      if (!scanning) return "its markers are damaged";
+      ++at;
+      continue;
+    }
+    uint8_t m = b.p[at + 1];
+    if (m == 0xFF || (scanning && (m == 0x00 || (m >= 0xD0 && m <= 0xD7)))) {  // fill byte, stuffing, restart
+      at += m == 0xFF ? 1 : 2;
+      continue;
+    }
+    if (m == 0xD9) return "";  // end of image
+    if (m == 0x01 || (m >= 0xD0 && m <= 0xD7)) {
+      at += 2;
+      continue;
+    }
+    size_t len = b.u16(at + 2);
+    if (len < 2 || !b.in(at + 2, len)) return "a segment runs past the end of the file";
+    if (m >= 0xC2 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC)
+      return "it is not a baseline JPEG (save it as baseline, not progressive)";
+    if (m == 0xC4) {
+      size_t p = at + 4, end = at + 2 + len;
+      while (p < end) {
+        if (p + 17 > end) return "a Huffman table is cut short";
+        size_t sum = 0;
+        for (int i = 1; i <= 16; ++i) sum += b.p[p + i];
+        if (sum > 256 || p + 17 + sum > end) return "a Huffman table is damaged";
+        p += 17 + sum;
+      }
+    }
+    scanning = m == 0xDA;
+    at += 2 + len;
+  }
+  return "it ends before its end marker";
+}
+
 }  // namespace
 
 std::string font_problem(const std::vector<uint8_t>& bytes) {
@@ -153,6 +195,10 @@ std::string picture_problem(const std::vector<uint8_t>& bytes, const std::string
   bool png = bytes.size() >= 8 && !memcmp(bytes.data(), kPng, 8);
   bool jpeg = bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF;
   if (!((mime == "image/png" && png) || (mime == "image/jpeg" && jpeg))) return "it is not the " + mime + " it claims to be (use PNG or JPEG)";
+  if (jpeg) {
+    std::string why = jpeg_problem(Bytes{bytes.data(), bytes.size()});
+    if (!why.empty()) return why;
+  }
   int iw = 0, ih = 0, n = 0;
   if (bytes.size() > INT32_MAX || !stbi_info_from_memory(bytes.data(), (int)bytes.size(), &iw, &ih, &n)) return "it does not decode";
   if (iw > limits::kPictureSide || ih > limits::kPictureSide)
