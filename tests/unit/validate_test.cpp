@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "content/bundle/validate.h"
+#include "content/bundle/validate_parts.h"
 #include "forge.h"
 #include "kiosk/app/exhibit_loader.h"
 #include "test_util.h"
@@ -208,4 +209,22 @@ TEST_CASE("validate: the kiosk shows the calm screen for a forged bundle and log
     for (size_t at = log.find("exhibit unavailable"); at != std::string::npos; at = log.find("exhibit unavailable", at + 1)) ++n;
     CHECK_MESSAGE(n == 1, log);
   }
+}
+
+TEST_CASE("validate: a JPEG whose Huffman table overflows stb_image is refused before decoding") {
+  // Found by fuzz_blobs: 16 code lengths of 255 each (4080 codes; a table holds 256).
+  std::vector<uint8_t> jpeg = {0xFF, 0xD8, 0xFF, 0xC4};
+  size_t len = 2 + 17 + 4080;
+  jpeg.push_back((uint8_t)(len >> 8));
+  jpeg.push_back((uint8_t)len);
+  jpeg.push_back(0x00);
+  for (int i = 0; i < 16; ++i) jpeg.push_back(255);
+  jpeg.resize(jpeg.size() + 4080, 1);
+  jpeg.push_back(0xFF);
+  jpeg.push_back(0xD9);
+  CHECK(bundle::rules::picture_problem(jpeg, "image/jpeg", 16, 16) == "a Huffman table is damaged");
+  std::vector<uint8_t> good = {0xFF, 0xD8, 0xFF, 0xD9};  // markers fine, no frame: stb says no
+  CHECK(bundle::rules::picture_problem(good, "image/jpeg", 16, 16) == "it does not decode");
+  std::string tiny = read(source_dir() + "/tests/fuzz/corpus/blobs/tiny.jpg");
+  CHECK(bundle::rules::picture_problem(std::vector<uint8_t>(tiny.begin(), tiny.end()), "image/jpeg", 16, 16) == "");
 }
