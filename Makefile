@@ -22,7 +22,7 @@ PKG_BUILD   ?= build-pkg
 ARM64_BUILD ?= build-arm64
 VERSION     := $(shell dpkg-parsechangelog -S Version 2>/dev/null)
 
-.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup
+.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup fuzz
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -90,5 +90,22 @@ test-setup: deps-cross
 	@[ -n "$(DEB)" ] || $(MAKE) package
 	tests/setup/run_setup_test.sh $${DEB:-$(PKG_BUILD)/museum-kiosk_$(VERSION)_$$(dpkg --print-architecture).deb}
 
+# Long fuzzing runs with clang's libFuzzer (ctest only replays the corpus): each target for
+# FUZZ_SECONDS. New inputs collect in $(FUZZ_BUILD)/corpus/; crashes and timeouts are written into
+# tests/fuzz/corpus/<target>/ as regression inputs that ctest replays from then on.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := bundle blobs page csv exhibit_sources config
+fuzz: deps
+	CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_BUILD)/tests/fuzz/fuzz_$$t $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=tests/fuzz/corpus/$$t/ || exit 1; \
+	done
+
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) $(PKG_BUILD) $(ARM64_BUILD)
+	rm -rf $(BUILD) $(TEST_BUILD) $(PKG_BUILD) $(ARM64_BUILD) $(FUZZ_BUILD)

@@ -18,6 +18,7 @@
 #include "content/bundle/signature.h"
 #include "content/bundle/store_internal.h"
 #include "content/bundle/store_state.h"
+#include "content/bundle/validate.h"
 
 namespace store {
 
@@ -150,17 +151,13 @@ std::string trusted_comment_for(const std::string& file) {
          "\tversion:" + m.version + "\thash:" + m.content_hash;
 }
 
-// The bundle's own checks: THE one place the store validates a bundle. The lead wires this to
-// bundle::validate_file (content/bundle/validate.h, the shared validation of the bad-input issue)
-// at merge; until then Bundle::open checks the format and the content hash.
+// The bundle's own checks: THE one place the store validates a bundle.
 static Result validate_bundle(const std::string& file, bundle::Meta* meta) {
-  try {
-    auto b = bundle::Bundle::open(file);
-    if (meta) *meta = b->exhibit().meta;
-    return {true, "valid bundle"};
-  } catch (const std::exception& e) {
-    return {false, e.what()};
-  }
+  // The one validation the kiosk and `kiosk-bundle check` run (content/bundle/validate.h).
+  bundle::Validation v = bundle::validate_file(file);
+  if (!v.ok()) return {false, v.summary()};
+  if (meta) *meta = v.bundle->exhibit().meta;
+  return {true, "valid bundle"};
 }
 
 // The trusted keys that can be read; *why says what was wrong with the others.

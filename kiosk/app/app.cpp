@@ -10,6 +10,7 @@
 #include <climits>
 #include <cstring>
 
+#include "kiosk/app/exhibit_loader.h"
 #include "platform/display_power.h"
 #include "platform/paths.h"
 
@@ -80,41 +81,42 @@ void App::record_frame() {
   stats_.screen(wall_ms(), flow::name(s.screen), ref);
 }
 
+// Shows the bundle at opt_.bundle if it passes the same validation as `kiosk-bundle check`.
+// On refusal the kiosk keeps what it shows (the last good bundle, or the calm fallback), says why
+// in the log once per reason, and does not read the file again until it changes.
 bool App::open_bundle() {
   const bool had_bundle = bundle_ != nullptr;
-  try {
-    bundle_ = bundle::Bundle::open(opt_.bundle);
-    const auto& meta = bundle_->exhibit().meta;
-    // The kiosk's own config may override the exhibit's timeouts (a busy site, a quiet one).
-    int idle = opt_.config.idle_seconds ? opt_.config.idle_seconds : meta.idle_seconds;
-    int warning = opt_.config.warning_seconds ? opt_.config.warning_seconds : meta.warning_seconds;
-    flow::Timeouts t{(uint64_t)idle * 1000, (uint64_t)std::max(20, warning) * 1000};
-    flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? "es" : meta.languages[0], t);
-    flow_->start(now_);
-    unavailable_reason_.clear();
-    // The map's land is read once here; screens only transform it.
-    map_ = screens::MapData{};
-    for (const auto& s : bundle_->exhibit().journey) map_.stay_starts.push_back(ui::year_of(s.from));
-    for (const auto& layer : bundle_->exhibit().map) {
-      screens::MapData::Layer l;
-      if (!bundle_->map_geometry(layer.name, l.xy, l.indices)) continue;
-      if ((int)map_.layers.size() <= layer.lod) map_.layers.resize(layer.lod + 1);
-      map_.layers[layer.lod] = std::move(l);
-    }
-    SDL_Log("showing %s (%s, content %s)", opt_.bundle.c_str(), meta.version.c_str(), meta.content_hash.substr(0, 16).c_str());
-  } catch (const std::exception& e) {
-    bundle_.reset();
-    flow_.reset();
-    unavailable_reason_ = e.what();
-    // Calm and persistent: say why in the log, show the fallback, try again every 10 seconds.
-    SDL_Log("exhibit unavailable: %s", e.what());
-    next_retry_ = now_ + 10'000;
+  next_retry_ = now_ + 10'000;
+  std::string signature = file_signature(opt_.bundle);
+  if (!refused_signature_.empty() && signature == refused_signature_) return had_bundle;
+  LoadedExhibit next;
+  std::string why;
+  if (!load_exhibit(opt_.bundle, next, why)) {
+    refused_signature_ = signature;
+    if (why != unavailable_reason_)
+      SDL_Log("%s: %s", had_bundle ? "new bundle refused, still showing the last good one" : "exhibit unavailable", why.c_str());
+    unavailable_reason_ = why;
+    if (!imgui_ready_) setup_fonts();  // the fallback screen's font, once
+    dirty_ = true;
+    return had_bundle;
   }
-  // Fonts and the label atlas change only when there is a new bundle or none any more: a retry
-  // that fails again keeps the fallback it already has (no disk reads every ten seconds).
-  if (bundle_ || had_bundle || !imgui_ready_) setup_fonts();
+  refused_signature_.clear();
+  unavailable_reason_.clear();
+  bundle_ = std::move(next.bundle);
+  map_ = std::move(next.map);  // the map's land is read once here; screens only transform it
+  const auto& meta = bundle_->exhibit().meta;
+  // The kiosk's own config may override the exhibit's timeouts (a busy site, a quiet one).
+  int idle = opt_.config.idle_seconds ? opt_.config.idle_seconds : meta.idle_seconds;
+  int warning = opt_.config.warning_seconds ? opt_.config.warning_seconds : meta.warning_seconds;
+  flow::Timeouts t{(uint64_t)idle * 1000, (uint64_t)std::max(20, warning) * 1000};
+  flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? "es" : meta.languages[0], t);
+  flow_->start(now_);
+  memory_ = screens::Memory{};
+  memory_.attract_started = now_;
+  SDL_Log("showing %s (%s, content %s)", opt_.bundle.c_str(), meta.version.c_str(), meta.content_hash.substr(0, 16).c_str());
+  setup_fonts();
   dirty_ = true;
-  return bundle_ != nullptr;
+  return true;
 }
 
 // Reading fonts go to the text engine; UI labels to ImGui's atlas, built only from the glyphs the

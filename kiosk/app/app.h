@@ -92,6 +92,7 @@ class App {
   ui::Theme theme_;
   std::unique_ptr<bundle::Bundle> bundle_;
   std::string unavailable_reason_;
+  std::string refused_signature_;  // the refused file as it was (exhibit_loader.h); "" = none
   uint64_t next_retry_ = 0;
   std::unique_ptr<ui::TextEngine> text_;
   std::unique_ptr<ui::Pictures> pictures_;
