@@ -18,6 +18,8 @@ namespace app {
 App::App(Options o) : opt_(std::move(o)) {}
 
 App::~App() {
+  watch_.reset();  // its thread first: it pushes events into SDL
+  fade_.drop();
   pictures_.reset();
   text_.reset();
   if (imgui_ready_) {
@@ -50,6 +52,7 @@ bool App::start(std::string& why) {
     }
   });
   open_bundle();
+  start_watching();
   if (!opt_.config.stats.empty()) stats_.open(opt_.config.stats, wall_ms());
   return true;
 }
@@ -78,77 +81,42 @@ void App::record_frame() {
   stats_.screen(wall_ms(), flow::name(s.screen), ref);
 }
 
+// The bundle named on the command line (or chosen by the store), at start and on each retry
+// while the fallback screen shows. Everything that can fail is inside load_exhibit().
 bool App::open_bundle() {
-  const bool had_bundle = bundle_ != nullptr;
   try {
-    bundle_ = bundle::Bundle::open(opt_.bundle);
-    const auto& meta = bundle_->exhibit().meta;
-    // The kiosk's own config may override the exhibit's timeouts (a busy site, a quiet one).
-    int idle = opt_.config.idle_seconds ? opt_.config.idle_seconds : meta.idle_seconds;
-    int warning = opt_.config.warning_seconds ? opt_.config.warning_seconds : meta.warning_seconds;
-    flow::Timeouts t{(uint64_t)idle * 1000, (uint64_t)std::max(20, warning) * 1000};
-    flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? "es" : meta.languages[0], t);
-    flow_->start(now_);
-    unavailable_reason_.clear();
-    // The map's land is read once here; screens only transform it.
-    map_ = screens::MapData{};
-    for (const auto& s : bundle_->exhibit().journey) map_.stay_starts.push_back(ui::year_of(s.from));
-    for (const auto& layer : bundle_->exhibit().map) {
-      screens::MapData::Layer l;
-      if (!bundle_->map_geometry(layer.name, l.xy, l.indices)) continue;
-      if ((int)map_.layers.size() <= layer.lod) map_.layers.resize(layer.lod + 1);
-      map_.layers[layer.lod] = std::move(l);
-    }
-    SDL_Log("showing %s (%s, content %s)", opt_.bundle.c_str(), meta.version.c_str(), meta.content_hash.substr(0, 16).c_str());
+    adopt(load_exhibit(opt_.bundle), false);
   } catch (const std::exception& e) {
-    bundle_.reset();
-    flow_.reset();
+    // Calm and persistent: say why in the log (once per reason, not every ten seconds), show the
+    // fallback, try again every 10 seconds.
+    if (unavailable_reason_ != e.what()) SDL_Log("exhibit unavailable: %s", e.what());
     unavailable_reason_ = e.what();
-    // Calm and persistent: say why in the log, show the fallback, try again every 10 seconds.
-    SDL_Log("exhibit unavailable: %s", e.what());
     next_retry_ = now_ + 10'000;
+    // A failed retry keeps the fallback it already has (no disk reads every ten seconds).
+    if (!imgui_ready_) show_fallback_fonts();
   }
-  // Fonts and the label atlas change only when there is a new bundle or none any more: a retry
-  // that fails again keeps the fallback it already has (no disk reads every ten seconds).
-  if (bundle_ || had_bundle || !imgui_ready_) setup_fonts();
   dirty_ = true;
   return bundle_ != nullptr;
 }
 
-// Reading fonts go to the text engine; UI labels to ImGui's atlas, built only from the glyphs the
-// bundle's labels use, so the atlas stays small (the Pi's GPU caps textures at 4096 px).
-void App::setup_fonts() {
-  text_->clear();
+// The "exhibit unavailable" screen is set in the fallback font; every face falls back to it.
+void App::show_fallback_fonts() {
+  std::vector<uint8_t> sans = read_fallback_font();
+  text_->set_fonts({{ui::Face::Sans, sans}});
   pictures_->clear();
-  std::vector<uint8_t> sans;
-  if (bundle_) {
-    static const std::pair<const char*, ui::Face> roles[] = {{"serif", ui::Face::Serif},
-                                                             {"serif_italic", ui::Face::SerifItalic},
-                                                             {"serif_bold", ui::Face::SerifBold},
-                                                             {"sans", ui::Face::Sans},
-                                                             {"sans_bold", ui::Face::SansBold}};
-    for (auto [role, face] : roles) text_->set_font(face, bundle_->font_bytes(role));
-    sans = bundle_->font_bytes("sans");
-  }
-  if (sans.empty()) {
-    std::string path = platform::fallback_font();
-    if (FILE* f = path.empty() ? nullptr : fopen(path.c_str(), "rb")) {
-      fseek(f, 0, SEEK_END);
-      sans.resize((size_t)ftell(f));
-      fseek(f, 0, SEEK_SET);
-      if (fread(sans.data(), 1, sans.size(), f) != sans.size()) sans.clear();
-      fclose(f);
-    }
-    if (!bundle_)
-      for (ui::Face face : {ui::Face::Serif, ui::Face::Sans, ui::Face::SansBold}) text_->set_font(face, sans);
-  }
-  label_font_bytes_ = sans;
+  label_font_bytes_ = std::move(sans);
+  setup_labels();
+}
 
+// UI labels go to ImGui's atlas, built only from the glyphs the bundle's labels use, so the atlas
+// stays small (the Pi's GPU caps textures at 4096 px). The bytes live in label_font_bytes_.
+void App::setup_labels() {
   if (imgui_ready_) {
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui::DestroyContext();
     imgui_ready_ = false;
   }
+  label_font_ = small_font_ = nullptr;
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -195,7 +163,9 @@ void App::set_lang(const std::string& code) {
 void App::handle_event(const SDL_Event& e) {
   if (e.type == SDL_WINDOWEVENT && (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED))
     dirty_ = true;
+  if (files_event_ && e.type == files_event_) check_files();
   if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
+    fade_.drop();
     text_->clear();  // textures are gone; they come back on demand
     pictures_->clear();
     dirty_ = true;
@@ -232,6 +202,7 @@ void App::apply_hours() {
 
 void App::on_gesture(const ui::Gesture& g) {
   using T = ui::GestureType;
+  last_touch_ms_ = now_;  // a swap waits until the visitor's hands are off the glass a while
   if (!flow_) return;  // the fallback screen has nothing to touch
   dirty_ = true;
   // The map takes drags and pinches itself (pan, zoom, the timeline); taps still go to buttons.
@@ -289,8 +260,9 @@ void App::on_gesture(const ui::Gesture& g) {
 }
 
 void App::update() {
+  try_swap();
   if (!bundle_) {
-    if (now_ >= next_retry_) open_bundle();
+    if (now_ >= next_retry_ && !pending_swap_) open_bundle();
     return;
   }
   apply_hours();
@@ -319,7 +291,7 @@ bool App::frame_due() const { return dirty_; }
 
 uint64_t App::next_wake() const {
   if (dirty_) return now_;
-  uint64_t w = redraw_at_;
+  uint64_t w = std::min(redraw_at_, swap_wake());
   if (!bundle_) return std::min(w, next_retry_);
   // Opening hours: wake at the next change, or when a wake-up touch's grace ends.
   if (auto change = opt_.config.hours.next_change(wall_now())) {
@@ -385,6 +357,7 @@ void App::render(bool present) {
     last_larger_ = flow_->larger_text();
     redraw_at_ = ctx.redraw_at;
   }
+  if (!overlay_.empty() && !closed_) draw_overlay(canvas);
   items_ = canvas.items();
   texts_ = canvas.texts();
   ImGui::Render();
@@ -393,10 +366,11 @@ void App::render(bool present) {
   ImDrawData* dd = ImGui::GetDrawData();
   frame_stats_ = FrameStats{(t1 - t0) / freq, 0, dd->TotalVtxCount, dd->TotalIdxCount / 3, 0};
   for (int i = 0; i < dd->CmdListsCount; ++i) frame_stats_.draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
-  if (!opt_.rasterize) return;  // soak runs: everything but the pixels
+  if (!opt_.rasterize) return fade_.drop();  // soak runs: everything but the pixels
   SDL_SetRenderDrawColor(video_.renderer, 0, 0, 0, 255);
   SDL_RenderClear(video_.renderer);
   ImGui_ImplSDLRenderer_RenderDrawData(dd);
+  if (fade_.draw_over(video_.renderer, now_)) dirty_ = true;  // the old bundle's last frame, fading
   frame_stats_.submit_ms = (SDL_GetPerformanceCounter() - t1) / freq;
   if (present) SDL_RenderPresent(video_.renderer);
 }

@@ -3,12 +3,16 @@
 // changed. The real main loop and the tour player both drive it through this interface.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "content/bundle/bundle.h"
 #include "kiosk/app/config.h"
+#include "kiosk/app/loaded.h"
+#include "kiosk/app/swap.h"
 #include "kiosk/flow/flow.h"
 #include "kiosk/screens/context.h"
 #include "kiosk/stats/recorder.h"
@@ -16,6 +20,7 @@
 #include "kiosk/ui/gestures.h"
 #include "kiosk/ui/pictures.h"
 #include "kiosk/ui/text.h"
+#include "platform/file_watch.h"
 #include "platform/video.h"
 
 struct ImFont;
@@ -31,6 +36,10 @@ struct Options {
   Config config;            // opening hours, display commands, timeout overrides
   int64_t wall_start = 0;   // headless runs: the local wall-clock time (epoch s) at virtual 0
   bool rasterize = true;    // soak runs skip putting frames on the screen
+  // Live preview (kiosk-bundle preview): reload the bundle whenever its file is replaced, and
+  // show the build errors of `errors_file` (default: the bundle's path + ".errors") in an overlay.
+  bool watch = false;
+  std::string errors_file;
 };
 
 class App {
@@ -79,9 +88,37 @@ class App {
   // Local wall-clock time (epoch seconds) now: real, or virtual in headless runs.
   int64_t wall_now() const;
 
+  // --- switching bundles while running (swap.cpp, watch.cpp) ---
+  // Asks to show the bundle at `path` at the next safe moment for `kind` (see swap.h). If it
+  // cannot be opened the current one stays and the reason is logged once.
+  void request_swap(const std::string& path, SwapKind kind);
+  bool swap_pending() const { return pending_swap_.has_value(); }
+  int swaps() const { return swaps_; }            // bundles switched to since start
+  double last_swap_ms() const { return last_swap_ms_; }  // CPU time the last switch took
+  bool fading() const { return fade_.active(); }
+  // The build errors shown over the exhibit during a live preview ("" = none).
+  const std::string& overlay() const { return overlay_; }
+  // Changed files (from the watcher thread's wake-up, or a tour waiting for them) are looked at.
+  void check_files();
+  // Waits up to timeout_ms of real time for the watcher's next batch of changes and handles it;
+  // false on timeout (tours use this to wait for a rebuild without sleeping blindly).
+  bool wait_files(int timeout_ms);
+
  private:
   bool open_bundle();
-  void setup_fonts();
+  void show_fallback_fonts();
+  void setup_labels();
+  void adopt(LoadedExhibit l, bool keep_screen);
+  void keep_spot(const bundle::Exhibit& was);
+  SwapMoment moment() const;
+  uint64_t swap_wake() const;
+  void try_swap();
+  void start_watching();
+  void start_notifier();
+  void handle_changes(const std::vector<std::string>& changed);
+  void store_changes(const std::vector<std::string>& changed);
+  void read_errors_file();
+  void draw_overlay(ui::Canvas& c);
   void on_gesture(const ui::Gesture& g);
   void draw_unavailable(ui::Canvas& c);
   void render(bool present);
@@ -126,6 +163,19 @@ class App {
   int64_t wall_ms() const { return wall_base_ * 1000 + (int64_t)now_; }
   void record_frame();
   flow::Spot last_spot_;
+  // Swapping bundles while running.
+  std::optional<SwapRequest> pending_swap_;
+  Crossfade fade_;
+  int swaps_ = 0;
+  double last_swap_ms_ = 0;
+  std::string last_swap_failure_;
+  uint64_t last_touch_ms_ = 0;  // now() of the latest touch of any kind
+  std::function<void(const std::string&)> on_swapped_;
+  // Watching files: the preview's bundle and errors, the store's state and inboxes.
+  std::unique_ptr<platform::FileWatch> watch_;
+  uint32_t files_event_ = 0;  // the SDL event the watcher thread pushes to wake the loop
+  std::string overlay_;
+  std::string watched_bundle_;  // absolute path of the previewed bundle ("" = not previewing)
   std::string last_lang_;
   bool last_larger_ = false;
 };
