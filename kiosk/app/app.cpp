@@ -164,6 +164,10 @@ void App::handle_event(const SDL_Event& e) {
   if (e.type == SDL_WINDOWEVENT && (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED))
     dirty_ = true;
   if (files_event_ && e.type == files_event_) check_files();
+  // A swap waits until hands are off the glass a while: every finger or mouse event counts.
+  if (e.type == SDL_FINGERDOWN || e.type == SDL_FINGERUP || e.type == SDL_FINGERMOTION || e.type == SDL_MOUSEBUTTONDOWN ||
+      e.type == SDL_MOUSEBUTTONUP || (e.type == SDL_MOUSEMOTION && e.motion.state))
+    last_touch_ms_ = now_;
   if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
     fade_.drop();
     text_->clear();  // textures are gone; they come back on demand
@@ -202,7 +206,6 @@ void App::apply_hours() {
 
 void App::on_gesture(const ui::Gesture& g) {
   using T = ui::GestureType;
-  last_touch_ms_ = now_;  // a swap waits until the visitor's hands are off the glass a while
   if (!flow_) return;  // the fallback screen has nothing to touch
   dirty_ = true;
   // The map takes drags and pinches itself (pan, zoom, the timeline); taps still go to buttons.

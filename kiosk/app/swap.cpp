@@ -19,16 +19,17 @@ bool safe_to_swap(SwapKind kind, const SwapMoment& m) {
 }
 
 bool Crossfade::capture(SDL_Renderer* r, int w, int h, const std::function<void()>& draw) {
-  drop();
-  tex_ = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
-  if (!tex_) return false;
-  if (SDL_SetRenderTarget(r, tex_) != 0) {
-    drop();
+  drop();  // `draw` renders a normal frame, which must not see a fade of its own
+  SDL_Texture* t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+  if (!t) return false;
+  if (SDL_SetRenderTarget(r, t) != 0) {
+    SDL_DestroyTexture(t);
     return false;
   }
   draw();
   SDL_SetRenderTarget(r, nullptr);
-  SDL_SetTextureBlendMode(tex_, SDL_BLENDMODE_BLEND);
+  SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+  tex_ = t;
   return true;
 }
 
@@ -106,6 +107,7 @@ void App::try_swap() {
     bool was_dirty = dirty_;
     uint64_t was_redraw = redraw_at_;
     if (fade_.capture(video_.renderer, video_.width, video_.height, [this] { render(false); })) fade_.start(now_);
+    else SDL_Log("switching without a cross-fade: %s", SDL_GetError());
     dirty_ = was_dirty;
     redraw_at_ = was_redraw;
   }
@@ -113,7 +115,7 @@ void App::try_swap() {
   adopt(std::move(next), req.kind == SwapKind::Preview);
   ++swaps_;
   last_swap_ms_ = (SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
-  SDL_Log("switched to %s in %.0f ms", req.path.c_str(), last_swap_ms_);
+  SDL_Log("switched to %s in %.0f ms (t=%llu, touch %llu)", req.path.c_str(), last_swap_ms_, (unsigned long long)now_, (unsigned long long)last_touch_ms_);
   if (on_swapped_) on_swapped_(req.path);
 }
 
@@ -168,10 +170,13 @@ void App::keep_spot(const bundle::Exhibit& was) {
     int now_at = room ? index_of(ex.rooms, id) : index_of(ex.questions, id);
     if (now_at < 0) flow_->back();
     else flow_->replace({s.screen, now_at});
-    // Lay the room out again with the new text but stay on the same page (see room.cpp).
-    memory_.room_key = room && now_at >= 0 ? ex.rooms[now_at].id + "|reloaded" : "";
-    memory_.room_layouts.clear();
   }
+  // The room's pages were laid out from the old text: lay them out again, on the same page when
+  // the visitor is reading that room (room.cpp keeps the page for a key of the same room).
+  s = flow_->beneath();
+  bool reading = s.screen == flow::Screen::Room && s.index < (int)ex.rooms.size();
+  memory_.room_key = reading ? ex.rooms[s.index].id + "|reloaded" : "";
+  memory_.room_layouts.clear();
   const auto& langs = ex.meta.languages;
   if (!langs.empty() && std::find(langs.begin(), langs.end(), flow_->lang()) == langs.end()) flow_->set_lang(langs[0]);
 }
