@@ -28,6 +28,7 @@ struct Player {
   int line = 0;
   uint64_t mark_frames = 0;
   int seen_swaps = 0;
+  std::chrono::steady_clock::time_point last_sh{};  // when the tour last changed a file
 
   bool fail(const std::string& what) {
     err << file << ":" << line << ": " << what << "\n";
@@ -154,8 +155,18 @@ struct Player {
     }
     if (cmd == "wait-reload" && a.size() <= 1) {
       double secs = a.empty() ? 10 : std::stod(a[0]);
-      if (!wait_until([&] { return app.swaps() > seen_swaps; }, secs, "a new bundle")) return false;
+      std::chrono::steady_clock::time_point shown{};
+      auto done = [&] {
+        if (app.swaps() <= seen_swaps) return false;
+        if (shown == std::chrono::steady_clock::time_point{}) shown = std::chrono::steady_clock::now();
+        return true;
+      };
+      if (!wait_until(done, secs, "a new bundle")) return false;
       seen_swaps = app.swaps();
+      // From the save to the new bundle's first frame (drawn in the step that switched to it).
+      if (last_sh != std::chrono::steady_clock::time_point{})
+        out << "reload: " << std::chrono::duration_cast<std::chrono::milliseconds>(shown - last_sh).count()
+            << " ms from the save to the new frame\n";
       return true;
     }
     if (cmd == "wait-overlay" && a.size() <= 1)
@@ -174,6 +185,7 @@ struct Player {
       // Test scripts only: edit a source while the preview runs (the tour is the test's script).
       std::string c = quoted();
       int rc = system(c.c_str());
+      last_sh = std::chrono::steady_clock::now();
       if (rc != 0) return fail("sh \"" + c + "\" exited with " + std::to_string(rc));
       return true;
     }
