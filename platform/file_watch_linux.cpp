@@ -1,6 +1,7 @@
 // file_watch_linux.cpp — file_watch.h on inotify. The kernel queues the events; we read them
 // when the descriptor is readable, so an idle kiosk costs no wake-ups at all.
 #include <dirent.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
@@ -18,12 +19,14 @@
 
 namespace platform {
 
+const char* const FileWatch::kMountsPath = "/proc/self/mounts";
+
 namespace {
 constexpr uint32_t kMask = IN_CLOSE_WRITE | IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_ONLYDIR;
 }
 
 struct FileWatch::Impl {
-  int ifd = -1, stop = -1;
+  int ifd = -1, stop = -1, mounts = -1;
   std::mutex m;
   struct Dir {
     std::string path;
@@ -32,6 +35,21 @@ struct FileWatch::Impl {
   std::map<int, Dir> dirs;          // watch descriptor -> folder
   std::vector<std::string> pending;
   std::thread thread;
+  void mounts_changed();
+  // Waits for either descriptor (and `stop` when >= 0); true when something was noted.
+  bool poll_once(int timeout_ms, int stop_fd) {
+    pollfd p[3] = {{ifd, POLLIN, 0}, {mounts, POLLPRI, 0}, {stop_fd, POLLIN, 0}};
+    int n = ::poll(p, 3, timeout_ms);
+    if (n <= 0) return false;
+    if (p[2].revents) return false;
+    bool any = false;
+    if (p[1].revents & (POLLPRI | POLLERR)) {
+      mounts_changed();
+      any = true;
+    }
+    if (p[0].revents) any = drain() || any;
+    return any;
+  }
 
   bool add_locked(const std::string& dir, bool recursive, std::string& why) {
     int wd = inotify_add_watch(ifd, dir.c_str(), kMask);
@@ -89,6 +107,8 @@ struct FileWatch::Impl {
           std::string ignored;
           add_locked(path, true, ignored);
         }
+        // A file just created is still being written: it is news when it is closed or renamed in.
+        if ((ev->mask & IN_CREATE) && !(ev->mask & IN_ISDIR)) continue;
         note(path);
         any = true;
       }
@@ -101,6 +121,27 @@ FileWatch::FileWatch() : impl_(std::make_unique<Impl>()) {
   impl_->ifd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 }
 
+// /proc/self/mounts is pollable: a mount or unmount raises POLLPRI on it (proc(5)).
+bool FileWatch::watch_mounts(std::string& why) {
+  if (impl_->mounts >= 0) return true;
+  impl_->mounts = open("/proc/self/mounts", O_RDONLY | O_CLOEXEC);
+  if (impl_->mounts < 0) {
+    why = std::string("/proc/self/mounts: ") + strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+void FileWatch::Impl::mounts_changed() {
+  // Re-arm: the exceptional condition stays until the file is read again from the start.
+  char buf[4096];
+  lseek(mounts, 0, SEEK_SET);
+  while (read(mounts, buf, sizeof buf) > 0) {
+  }
+  std::lock_guard<std::mutex> lock(m);
+  note(kMountsPath);
+}
+
 FileWatch::~FileWatch() {
   if (impl_->thread.joinable()) {
     uint64_t one = 1;
@@ -109,6 +150,7 @@ FileWatch::~FileWatch() {
   }
   if (impl_->stop >= 0) close(impl_->stop);
   if (impl_->ifd >= 0) close(impl_->ifd);
+  if (impl_->mounts >= 0) close(impl_->mounts);
 }
 
 bool FileWatch::add(const std::string& dir, bool recursive, std::string& why) {
@@ -133,9 +175,8 @@ std::vector<std::string> FileWatch::take() {
 std::vector<std::string> FileWatch::wait(int timeout_ms) {
   auto got = take();
   if (!got.empty() || impl_->ifd < 0) return got;
-  pollfd p{impl_->ifd, POLLIN, 0};
-  if (poll(&p, 1, timeout_ms) > 0) return take();
-  return {};
+  impl_->poll_once(timeout_ms, -1);
+  return take();
 }
 
 int FileWatch::fd() const { return impl_->ifd; }
@@ -146,13 +187,9 @@ void FileWatch::notify(std::function<void()> ready) {
   Impl* im = impl_.get();
   im->thread = std::thread([im, ready = std::move(ready)] {
     for (;;) {
-      pollfd p[2] = {{im->ifd, POLLIN, 0}, {im->stop, POLLIN, 0}};
-      if (poll(p, 2, -1) < 0) {
-        if (errno == EINTR) continue;
-        return;
-      }
-      if (p[1].revents) return;
-      if (p[0].revents && im->drain()) ready();
+      pollfd s{im->stop, POLLIN, 0};
+      if (im->poll_once(-1, im->stop)) ready();
+      if (::poll(&s, 1, 0) > 0) return;
     }
   });
 }

@@ -19,6 +19,7 @@ App::App(Options o) : opt_(std::move(o)) {}
 
 App::~App() {
   watch_.reset();  // its thread first: it pushes events into SDL
+  store_.reset();  // waits for an inbox scan still running
   fade_.drop();
   pictures_.reset();
   text_.reset();
@@ -51,6 +52,7 @@ bool App::start(std::string& why) {
       return std::vector<uint8_t>();
     }
   });
+  if (!opt_.config.store_dir.empty()) store_ = std::make_unique<StoreLink>(opt_.config);
   open_bundle();
   start_watching();
   if (!opt_.config.stats.empty()) stats_.open(opt_.config.stats, wall_ms());
@@ -64,7 +66,7 @@ void App::end_visit(stats::EndReason why) {
 
 // Tells the statistics what the visitor sees now; repeats are ignored by the recorder.
 void App::record_frame() {
-  if (!stats_.in_session() || !flow_) return;
+  if (!stats_.in_session() || !flow_ || self_testing_) return;
   const auto& ex = bundle_->exhibit();
   const flow::Spot& s = flow_->here();
   if (s.screen == flow::Screen::Warning || s.screen == flow::Screen::Attract) return;
@@ -85,6 +87,11 @@ void App::record_frame() {
 // while the fallback screen shows. Everything that can fail is inside load_exhibit().
 bool App::open_bundle() {
   try {
+    if (store_) {
+      opt_.bundle = store_->choose();
+      if (opt_.bundle.empty())
+        throw std::runtime_error("the bundle store " + store_->dir() + " has nothing to show yet; install a bundle with kiosk-bundle install FILE --store " + store_->dir());
+    }
     adopt(load_exhibit(opt_.bundle), false);
   } catch (const std::exception& e) {
     // Calm and persistent: say why in the log (once per reason, not every ten seconds), show the
@@ -264,6 +271,7 @@ void App::on_gesture(const ui::Gesture& g) {
 
 void App::update() {
   try_swap();
+  store_tick();
   if (!bundle_) {
     if (now_ >= next_retry_ && !pending_swap_) open_bundle();
     return;
@@ -294,7 +302,7 @@ bool App::frame_due() const { return dirty_; }
 
 uint64_t App::next_wake() const {
   if (dirty_) return now_;
-  uint64_t w = std::min(redraw_at_, swap_wake());
+  uint64_t w = std::min({redraw_at_, swap_wake(), store_wake()});
   if (!bundle_) return std::min(w, next_retry_);
   // Opening hours: wake at the next change, or when a wake-up touch's grace ends.
   if (auto change = opt_.config.hours.next_change(wall_now())) {

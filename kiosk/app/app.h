@@ -12,6 +12,7 @@
 #include "content/bundle/bundle.h"
 #include "kiosk/app/config.h"
 #include "kiosk/app/loaded.h"
+#include "kiosk/app/store_link.h"
 #include "kiosk/app/swap.h"
 #include "kiosk/flow/flow.h"
 #include "kiosk/screens/context.h"
@@ -103,6 +104,11 @@ class App {
   // Waits up to timeout_ms of real time for the watcher's next batch of changes and handles it;
   // false on timeout (tours use this to wait for a rebuild without sleeping blindly).
   bool wait_files(int timeout_ms);
+  // Draws every screen of the bundle off-screen in every language (before a trial is marked
+  // good). False with the first failure in `why`. The visitor's state is left as it was.
+  bool self_test(std::string& why);
+  // The bundle store, when the kiosk runs from one (store_link.h); null otherwise.
+  const StoreLink* store() const { return store_.get(); }
 
  private:
   bool open_bundle();
@@ -117,6 +123,9 @@ class App {
   void start_notifier();
   void handle_changes(const std::vector<std::string>& changed);
   void store_changes(const std::vector<std::string>& changed);
+  void store_tick();
+  uint64_t store_wake() const;
+  bool self_test_moment() const;
   void read_errors_file();
   void draw_overlay(ui::Canvas& c);
   void on_gesture(const ui::Gesture& g);
@@ -175,7 +184,9 @@ class App {
   std::unique_ptr<platform::FileWatch> watch_;
   uint32_t files_event_ = 0;  // the SDL event the watcher thread pushes to wake the loop
   std::string overlay_;
-  std::string watched_bundle_;  // absolute path of the previewed bundle ("" = not previewing)
+  std::string watched_bundle_;
+  std::unique_ptr<StoreLink> store_;
+  bool self_testing_ = false;  // frames drawn by self_test() are not the visitor's  // absolute path of the previewed bundle ("" = not previewing)
   std::string last_lang_;
   bool last_larger_ = false;
 };

@@ -146,6 +146,7 @@ void App::adopt(LoadedExhibit l, bool keep_screen) {
     memory_.attract_started = now_;
   }
   old.reset();
+  if (store_) store_->shown(opt_.bundle, now_);
 #if defined(__GLIBC__)
   malloc_trim(0);  // the old bundle's pages go back: memory stays flat over many swaps
 #endif

@@ -19,7 +19,11 @@ namespace fs = std::filesystem;
 static std::string absolute(const std::string& p) { return fs::absolute(p).lexically_normal().string(); }
 
 void App::start_watching() {
-  if (!opt_.watch) return;
+  if (store_) {
+    if (!watch_) watch_ = std::make_unique<platform::FileWatch>();
+    store_->watch(*watch_);
+  }
+  if (!opt_.watch) return start_notifier();
   watched_bundle_ = absolute(opt_.bundle);
   opt_.errors_file = absolute(opt_.errors_file.empty() ? opt_.bundle + ".errors" : opt_.errors_file);
   if (!watch_) watch_ = std::make_unique<platform::FileWatch>();
