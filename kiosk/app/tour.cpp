@@ -181,6 +181,11 @@ struct Player {
       if (!app.overlay().empty()) return fail("expected no error overlay, but it says \"" + app.overlay() + "\"");
       return true;
     }
+    if (cmd == "self-test" && a.empty()) {
+      std::string why;
+      if (!app.self_test(why)) return fail("self-test: " + why);
+      return true;
+    }
     if (cmd == "sh") {
       // Test scripts only: edit a source while the preview runs (the tour is the test's script).
       std::string c = quoted();
