@@ -91,6 +91,24 @@ std::string beside_me(const std::string& name) {
   return (fs::path(buf).parent_path() / name).string();
 }
 
+// Starts the kiosk on `bundle` with --watch (windowed unless the options say headless).
+bool spawn_kiosk(const PreviewOptions& o, const std::string& bundle, pid_t& pid, std::ostream& err) {
+  std::string kiosk = o.kiosk.empty() ? beside_me("kiosk") : o.kiosk;
+  std::vector<std::string> args = {kiosk, "--bundle", bundle, "--watch"};
+  bool headless = false;
+  for (const auto& a : o.kiosk_args) headless = headless || a == "--headless";
+  if (!headless) args.push_back("--windowed");
+  args.insert(args.end(), o.kiosk_args.begin(), o.kiosk_args.end());
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  if (int e = posix_spawn(&pid, kiosk.c_str(), nullptr, nullptr, argv.data(), environ)) {
+    err << "kiosk-bundle: cannot start " << kiosk << ": " << strerror(e) << "\n";
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int preview(const PreviewOptions& o, std::ostream& out, std::ostream& err) {
@@ -120,20 +138,8 @@ int preview(const PreviewOptions& o, std::ostream& out, std::ostream& err) {
   write_atomic(b.errors, "");
   b.build();
 
-  std::string kiosk = o.kiosk.empty() ? beside_me("kiosk") : o.kiosk;
-  std::vector<std::string> args = {kiosk, "--bundle", bundle, "--watch"};
-  bool headless = false;
-  for (const auto& a : o.kiosk_args) headless = headless || a == "--headless";
-  if (!headless) args.push_back("--windowed");
-  args.insert(args.end(), o.kiosk_args.begin(), o.kiosk_args.end());
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
   pid_t pid;
-  if (int e = posix_spawn(&pid, kiosk.c_str(), nullptr, nullptr, argv.data(), environ)) {
-    err << "kiosk-bundle: cannot start " << kiosk << ": " << strerror(e) << "\n";
-    return 2;
-  }
+  if (!spawn_kiosk(o, bundle, pid, err)) return 2;
   out << "preview: showing " << src << " (save a file to see it in the kiosk; close the kiosk to stop)\n";
 
   // Wait on two things at once: the sources changing, and the kiosk ending (a pidfd).

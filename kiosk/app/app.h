@@ -1,6 +1,9 @@
 // app.h — the kiosk application: opens the bundle (or shows the calm fallback), owns the window,
 // the text engine, the gesture recogniser and the flow, and draws a frame only when something
 // changed. The real main loop and the tour player both drive it through this interface.
+// Its parts live in their own files: bundle loading (loaded.cpp), switching bundles with a
+// cross-fade (swap.cpp), live preview's watching and error overlay (watch.cpp), the bundle
+// store (store_link.cpp), the trial's self-test (self_test.cpp), the fallback (unavailable.cpp).
 #pragma once
 #include <cstdint>
 #include <functional>

@@ -39,8 +39,9 @@ bool App::self_test(std::string& why) {
   }
   std::unique_ptr<flow::Flow> visitor = std::move(flow_);
   screens::Memory memory = std::move(memory_);
-  bool was_dirty = dirty_;
   uint64_t was_redraw = redraw_at_;
+  std::string was_lang = last_lang_;
+  bool was_larger = last_larger_;
   self_testing_ = true;
   const auto& ex = bundle_->exhibit();
   std::vector<std::string> langs = ex.meta.languages.empty() ? std::vector<std::string>{"es"} : ex.meta.languages;
@@ -78,7 +79,9 @@ bool App::self_test(std::string& why) {
   flow_ = std::move(visitor);
   memory_ = std::move(memory);
   pending_tap_.reset();
-  dirty_ = was_dirty || true;  // the glass shows the visitor's screen again on the next frame
+  last_lang_ = was_lang;  // the test's languages are not the visitor's language change
+  last_larger_ = was_larger;
+  dirty_ = true;  // the glass shows the visitor's screen again on the next frame
   redraw_at_ = was_redraw;
   double ms = (SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
   SDL_Log("self-test: %d screens drawn in %.0f ms%s%s", drawn, ms, why.empty() ? "" : "; failed: ", why.c_str());
