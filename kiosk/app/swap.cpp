@@ -154,8 +154,9 @@ void App::adopt(LoadedExhibit l, bool keep_screen) {
   dirty_ = true;
 }
 
-// A preview reload: the same room (found by id, so reordering rooms keeps it), its page, the
-// quotation, the map's view, the language and text size. What no longer exists goes one level up.
+// A preview reload: the same room (found by id, so reordering rooms keeps it) and its page, the
+// same answer, quotation and place card (by id), the map's camera, the language and text size.
+// A room or answer that no longer exists goes one level up.
 void App::keep_spot(const bundle::Exhibit& was) {
   const auto& ex = bundle_->exhibit();
   auto index_of = [](const auto& list, const std::string& id) {
@@ -178,6 +179,13 @@ void App::keep_spot(const bundle::Exhibit& was) {
   bool reading = s.screen == flow::Screen::Room && s.index < (int)ex.rooms.size();
   memory_.room_key = reading ? ex.rooms[s.index].id + "|reloaded" : "";
   memory_.room_layouts.clear();
+  // The quotation on show and the map's open place card follow their ids too.
+  if (!was.quotes.empty() && !ex.quotes.empty() && memory_.quote_cards.pages() > 0) {
+    int q = std::min(memory_.quote_cards.page(), (int)was.quotes.size() - 1);
+    memory_.quote_cards.jump_to_page(std::max(0, index_of(ex.quotes, was.quotes[q].id)));
+  }
+  if (memory_.map.card >= 0)
+    memory_.map.card = memory_.map.card < (int)was.places.size() ? index_of(ex.places, was.places[memory_.map.card].id) : -1;
   const auto& langs = ex.meta.languages;
   if (!langs.empty() && std::find(langs.begin(), langs.end(), flow_->lang()) == langs.end()) flow_->set_lang(langs[0]);
 }
