@@ -98,7 +98,7 @@ class App {
   void request_swap(const std::string& path, SwapKind kind);
   bool swap_pending() const { return pending_swap_.has_value(); }
   int swaps() const { return swaps_; }            // bundles switched to since start
-  double last_swap_ms() const { return last_swap_ms_; }  // CPU time the last switch took
+  double last_swap_ms() const { return last_swap_ms_; }  // time the last switch held the loop
   bool fading() const { return fade_.active(); }
   // The build errors shown over the exhibit during a live preview ("" = none).
   const std::string& overlay() const { return overlay_; }
@@ -182,7 +182,6 @@ class App {
   double last_swap_ms_ = 0;
   std::string last_swap_failure_;
   uint64_t last_touch_ms_ = 0;  // now() of the latest touch of any kind
-  std::function<void(const std::string&)> on_swapped_;
   // Watching files: the preview's bundle and errors, the store's state and inboxes.
   std::unique_ptr<platform::FileWatch> watch_;
   uint32_t files_event_ = 0;  // the SDL event the watcher thread pushes to wake the loop

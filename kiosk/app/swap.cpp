@@ -30,11 +30,15 @@ bool Crossfade::capture(SDL_Renderer* r, int w, int h, const std::function<void(
   SDL_SetRenderTarget(r, nullptr);
   SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
   tex_ = t;
+  started_ = false;
   return true;
 }
 
 bool Crossfade::draw_over(SDL_Renderer* r, uint64_t now) {
   if (!tex_) return false;
+  // The clock starts at the first frame drawn over: opening the new bundle took a while, and the
+  // fade must not be half over before anyone saw it.
+  if (!started_) t0_ = now, started_ = true;
   uint64_t t = now > t0_ ? now - t0_ : 0;
   if (t >= kFadeMs) {
     drop();
@@ -88,6 +92,7 @@ void App::try_swap() {
   if (!pending_swap_ || !safe_to_swap(pending_swap_->kind, moment())) return;
   SwapRequest req = std::move(*pending_swap_);
   pending_swap_.reset();
+  const uint64_t t0 = SDL_GetPerformanceCounter();
   LoadedExhibit next;
   try {
     next = load_exhibit(req.path);
@@ -101,13 +106,12 @@ void App::try_swap() {
     return;
   }
   last_swap_failure_.clear();
-  const uint64_t t0 = SDL_GetPerformanceCounter();
   // The old frame, drawn once more into a texture, fades out over the new bundle's frames.
   if (opt_.rasterize && imgui_ready_) {
     bool was_dirty = dirty_;
     uint64_t was_redraw = redraw_at_;
-    if (fade_.capture(video_.renderer, video_.width, video_.height, [this] { render(false); })) fade_.start(now_);
-    else SDL_Log("switching without a cross-fade: %s", SDL_GetError());
+    if (!fade_.capture(video_.renderer, video_.width, video_.height, [this] { render(false); }))
+      SDL_Log("switching without a cross-fade: %s", SDL_GetError());
     dirty_ = was_dirty;
     redraw_at_ = was_redraw;
   }
@@ -115,8 +119,7 @@ void App::try_swap() {
   adopt(std::move(next), req.kind == SwapKind::Preview);
   ++swaps_;
   last_swap_ms_ = (SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
-  SDL_Log("switched to %s in %.0f ms (t=%llu, touch %llu)", req.path.c_str(), last_swap_ms_, (unsigned long long)now_, (unsigned long long)last_touch_ms_);
-  if (on_swapped_) on_swapped_(req.path);
+  SDL_Log("switched to %s in %.0f ms (opening it, the old frame, fonts and labels)", req.path.c_str(), last_swap_ms_);
 }
 
 // Installs a freshly opened bundle: fonts, label atlas, map, and a flow that either starts

@@ -58,8 +58,8 @@ class Crossfade {
   // render targets; the swap then happens without a fade (still no black frame: the new
   // bundle's first frame replaces the old one directly).
   bool capture(SDL_Renderer* r, int w, int h, const std::function<void()>& draw);
-  void start(uint64_t now_ms) { t0_ = now_ms; }
-  // Draws the old frame over the current one with the alpha left at `now`. Returns true while
+  // Draws the old frame over the current one with the alpha left at `now` (the fade's clock
+  // starts at the first call after capture). Returns true while
   // the fade needs more frames; the texture is freed when it ends.
   bool draw_over(SDL_Renderer* r, uint64_t now_ms);
   bool active() const { return tex_ != nullptr; }
@@ -68,6 +68,7 @@ class Crossfade {
  private:
   SDL_Texture* tex_ = nullptr;
   uint64_t t0_ = 0;
+  bool started_ = false;
 };
 
 }  // namespace app
