@@ -1,12 +1,13 @@
 // bundle.cpp — opening and loading an exhibit bundle (see bundle.h).
 #include "content/bundle/bundle.h"
 
-#include <sys/stat.h>
-
+#include <algorithm>
+#include <climits>
 #include <cstring>
-#include <fstream>
 
+#include "content/bundle/open_checks.h"
 #include "content/bundle/sqlite_util.h"
+#include "content/bundle/validate.h"
 
 namespace bundle {
 
@@ -53,14 +54,6 @@ static std::string file_uri(const std::string& path) {
   // immutable: the kiosk never writes, and an installed bundle is replaced by rename, never
   // modified in place — so SQLite needs no locks and creates no journal beside the file.
   return out + "?immutable=1";
-}
-
-static void check_header(const std::string& path, int64_t size) {
-  std::ifstream f(path, std::ios::binary);
-  char magic[16] = {};
-  f.read(magic, 16);
-  if (size < 100 || !f || memcmp(magic, "SQLite format 3", 16) != 0)
-    throw OpenError(OpenError::NotABundle, path + " is not an exhibit bundle (it is not an SQLite file).");
 }
 
 // Loads every text into a map keyed by its wording key.
@@ -122,17 +115,21 @@ static void load(sqlite3* db, Exhibit& ex) {
       ex.rooms.push_back(std::move(r));
     }
   }
+  std::map<std::string, size_t> by_id;  // pages and places find their room without a scan
+  for (size_t i = 0; i < ex.rooms.size(); ++i) by_id.emplace(ex.rooms[i].id, i);
+  auto room_of = [&](const std::string& id) -> Room* {
+    auto it = by_id.find(id);
+    return it == by_id.end() ? nullptr : &ex.rooms[it->second];
+  };
   {
     sql::Stmt s(db, "SELECT room, lang, markdown FROM room_page ORDER BY room, lang, n");
     while (s.step())
-      for (auto& r : ex.rooms)
-        if (r.id == s.text(0)) r.pages[s.text(1)].push_back(s.text(2));
+      if (Room* r = room_of(s.text(0))) r->pages[s.text(1)].push_back(s.text(2));
   }
   {
     sql::Stmt s(db, "SELECT room, place FROM room_place ORDER BY room, n");
     while (s.step())
-      for (auto& r : ex.rooms)
-        if (r.id == s.text(0)) r.places.push_back(s.text(1));
+      if (Room* r = room_of(s.text(0))) r->places.push_back(s.text(1));
   }
   {
     sql::Stmt s(db, "SELECT id, lat, lon, priority FROM place ORDER BY id");
@@ -205,43 +202,34 @@ static void load(sqlite3* db, Exhibit& ex) {
 }
 
 std::unique_ptr<Bundle> Bundle::open(const std::string& path) {
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0)
-    throw OpenError(OpenError::Missing, "There is no exhibit bundle at " + path + ".");
-  check_header(path, st.st_size);
-
+  int version = 0;
+  const int64_t size = checks::file_and_header(path, version);
   std::unique_ptr<Bundle> b(new Bundle());
   b->path_ = path;
-  b->file_size_ = st.st_size;
+  b->file_size_ = size;
   b->db_ = std::make_unique<Db>();
   int rc = sqlite3_open_v2(file_uri(path).c_str(), &b->db_->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
   if (rc != SQLITE_OK)
     throw OpenError(OpenError::NotABundle, path + " cannot be opened: " + sqlite3_errstr(rc) + ".");
   sqlite3* db = b->db_->db;
+  // A bundle is data, never code: no functions from its schema, no writes through it, and every
+  // cell's size checked against its page as it is read.
+  sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, (int)std::min<int64_t>(limits::kFileBytes, INT32_MAX));
   try {
-    int64_t app = sql::pragma_int(db, "application_id");
-    if (app != kApplicationId)
-      throw OpenError(OpenError::NotABundle, path + " is an SQLite file but not an exhibit bundle.");
-    int64_t version = sql::pragma_int(db, "user_version");
-    if (version > kFormatVersion)
-      throw OpenError(OpenError::TooNew, path + " uses bundle format " + std::to_string(version) +
-                                             ", but this kiosk reads format " + std::to_string(kFormatVersion) +
-                                             " at most: update the kiosk software, or build the bundle with a matching kiosk-bundle.");
-    if (version < 1)
-      throw OpenError(OpenError::TooOld, path + " has no bundle format version; rebuild it with kiosk-bundle.");
-    {
-      sql::Stmt s(db, "PRAGMA quick_check");
-      if (!s.step() || s.text(0) != "ok")
-        throw OpenError(OpenError::Damaged, path + " is damaged (SQLite reports: " + s.text(0) + "); install a fresh copy.");
-    }
+    sql::exec(db, "PRAGMA cell_size_check = ON");
+    checks::schema(db, path, version);
+    checks::integrity(db, path);
+    checks::column_types(db, path);
+    checks::row_counts(db, path);
     load(db, b->exhibit_);
     std::string hash = content_hash(db);
     if (hash != b->exhibit_.meta.content_hash)
       throw OpenError(OpenError::Damaged, path + " is damaged: its content does not match its hash; install a fresh copy.");
   } catch (const sql::Error& e) {
-    if (e.code == SQLITE_NOTADB)
-      throw OpenError(OpenError::NotABundle, path + " is not an exhibit bundle (" + e.what() + ").");
-    throw OpenError(OpenError::Damaged, path + " is damaged (" + e.what() + "); install a fresh copy.");
+    // The header was sound, so SQLite's complaint (even "not a database") means damage inside.
+    throw OpenError(OpenError::Damaged, path + " is damaged (" + checks::one_line(e.what()) + "); install a fresh copy.");
   }
   return b;
 }

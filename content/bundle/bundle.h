@@ -1,9 +1,11 @@
 // bundle.h — reads an exhibit bundle: the one SQLite file that holds everything a kiosk shows.
 //
-// Does:     open read-only (no journal or WAL file is ever created beside it), check the format
-//           version and the content hash, load all texts and structure into plain structs,
+// Does:     open read-only (no journal or WAL file is ever created beside it), refuse what is not
+//           a regular file, check the SQLite header, the schema, the column types,
+//           integrity_check and the content hash, load all texts and structure into plain structs,
 //           fetch media and fonts on demand.
-// Does not: write (see writer.h), know about SDL or ImGui, cache decoded images.
+// Does not: check the content's rules (references, languages, limits, pictures, fonts, map):
+//           validate.h does, and the kiosk and `check` call it; write (writer.h); know SDL or ImGui.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -22,7 +24,7 @@ constexpr int kApplicationId = 0x4D4B4942;
 
 // Why a bundle could not be opened. The message is one sentence for a human.
 struct OpenError : std::runtime_error {
-  enum Kind { Missing, NotABundle, Damaged, TooNew, TooOld };
+  enum Kind { Missing, NotABundle, Damaged, TooNew, TooOld, NotAFile };
   Kind kind;
   OpenError(Kind k, const std::string& msg) : std::runtime_error(msg), kind(k) {}
 };
@@ -119,7 +121,7 @@ struct Exhibit {
 
 class Bundle {
  public:
-  // Opens and fully verifies the file. Throws OpenError.
+  // Opens the file and verifies it as a file (see above). Throws OpenError; never blocks on a FIFO.
   static std::unique_ptr<Bundle> open(const std::string& path);
   ~Bundle();
 

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "content/bundle/bundle.h"
+#include "content/bundle/validate.h"
 #include "content/bundle/writer.h"
 #include "content/curator/source.h"
 #include "content/curator/validate.h"
@@ -21,7 +22,10 @@ int build(const std::string& src_dir, const std::string& out_file, std::ostream&
   Diagnostics diag;
   bundle::Contents c = read_exhibit(src_dir, diag, &err == &std::cerr ? progress : nullptr);
   if (diag.ok())
-    for (const auto& p : validate(c)) diag.error(src_dir, 0, p);
+    for (const auto& p : curator::validate(c)) diag.error(src_dir, 0, p);
+  // The kiosk's own rules (limits, fonts, pictures, map): never write a bundle the kiosk refuses.
+  if (diag.ok())
+    for (const auto& p : bundle::validate(c)) diag.error(src_dir, 0, p.message);
   if (!diag.ok()) {
     for (const auto& e : diag.errors) err << e << "\n";
     err << diag.errors.size() << (diag.errors.size() == 1 ? " error" : " errors") << "; nothing was written.\n";
@@ -40,6 +44,8 @@ int build(const std::string& src_dir, const std::string& out_file, std::ostream&
   return 0;
 }
 
+static std::string c_hash(const bundle::Validation& v) { return v.bundle->exhibit().meta.content_hash.substr(0, 16); }
+
 // Opens `file` or prints the one-line reason and returns nullptr.
 static std::unique_ptr<bundle::Bundle> open_or_say(const std::string& file, std::ostream& err) {
   try {
@@ -52,26 +58,34 @@ static std::unique_ptr<bundle::Bundle> open_or_say(const std::string& file, std:
   return nullptr;
 }
 
+// The kiosk's own verdict (bundle::validate_file, the same call the kiosk makes at open), then
+// the curator's wording rules (glyph coverage, dates, word budgets) on the loaded content.
 int check(const std::string& file, std::ostream& out, std::ostream& err) {
-  auto b = open_or_say(file, err);
-  if (!b) return 2;
-  bundle::Contents c;
-  c.exhibit = b->exhibit();
-  try {
-    for (const auto& m : c.exhibit.media) c.media[m.id] = b->media_bytes(m.id);
-    for (const auto& role : c.exhibit.font_roles) c.fonts[role] = {role, b->font_bytes(role)};
-  } catch (const std::exception& e) {
-    err << "kiosk-bundle: " << file << " is damaged: " << e.what() << "\n";
+  bundle::Validation v = bundle::validate_file(file);
+  if (v.file_refused()) {
+    err << "kiosk-bundle: " << v.problems.front().message << "\n";
     return 2;
   }
-  auto problems = validate(c);
+  std::vector<std::string> problems;
+  for (const auto& p : v.problems) problems.push_back(p.message);
+  if (v.ok()) {
+    bundle::Contents c;
+    c.exhibit = v.bundle->exhibit();
+    try {
+      for (const auto& m : c.exhibit.media) c.media[m.id] = v.bundle->media_bytes(m.id);
+      for (const auto& role : c.exhibit.font_roles) c.fonts[role] = {role, v.bundle->font_bytes(role)};
+    } catch (const std::exception& e) {
+      err << "kiosk-bundle: " << file << " is damaged: " << e.what() << "\n";
+      return 2;
+    }
+    problems = curator::validate(c);
+  }
   for (const auto& p : problems) err << file << ": error: " << p << "\n";
   if (!problems.empty()) {
     err << problems.size() << (problems.size() == 1 ? " problem" : " problems") << " found.\n";
     return 1;
   }
-  out << file << ": ok (format " << bundle::kFormatVersion << ", content hash " << c.exhibit.meta.content_hash.substr(0, 16)
-      << ")\n";
+  out << file << ": ok (format " << bundle::kFormatVersion << ", content hash " << c_hash(v) << ")\n";
   return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <climits>
 #include <cstring>
 
+#include "kiosk/app/exhibit_loader.h"
 #include "platform/display_power.h"
 #include "platform/paths.h"
 
@@ -84,35 +85,34 @@ void App::record_frame() {
 }
 
 // The bundle named on the command line (or chosen by the store), at start and on each retry
-// while the fallback screen shows. Everything that can fail is inside load_exhibit().
+// while the fallback screen shows, if it passes the same validation as `kiosk-bundle check`.
+// On refusal the kiosk keeps what it shows (the last good bundle, or the calm fallback), says why
+// in the log once per reason, and does not read the file again until it changes.
 bool App::open_bundle() {
-  try {
-    if (store_) {
-      opt_.bundle = store_->choose();
-      if (opt_.bundle.empty())
-        throw std::runtime_error("the bundle store " + store_->dir() + " has nothing to show yet; install a bundle with kiosk-bundle install FILE --store " + store_->dir());
-    }
-    adopt(load_exhibit(opt_.bundle), false);
-  } catch (const std::exception& e) {
-    // Calm and persistent: say why in the log (once per reason, not every ten seconds), show the
-    // fallback, try again every 10 seconds.
-    if (unavailable_reason_ != e.what()) SDL_Log("exhibit unavailable: %s", e.what());
-    unavailable_reason_ = e.what();
-    next_retry_ = now_ + 10'000;
-    // A failed retry keeps the fallback it already has (no disk reads every ten seconds).
-    if (!imgui_ready_) show_fallback_fonts();
+  const bool had_bundle = bundle_ != nullptr;
+  next_retry_ = now_ + 10'000;
+  if (store_) opt_.bundle = store_->choose();
+  LoadedExhibit next;
+  std::string why;
+  if (opt_.bundle.empty()) {
+    why = "the bundle store " + (store_ ? store_->dir() : std::string()) +
+          " has nothing to show yet; install a bundle with kiosk-bundle install FILE --store DIR";
+  } else {
+    std::string signature = file_signature(opt_.bundle);
+    if (!refused_signature_.empty() && signature == refused_signature_) return had_bundle;
+    if (!load_exhibit(opt_.bundle, next, why)) refused_signature_ = signature;
   }
-  dirty_ = true;
-  return bundle_ != nullptr;
-}
-
-// The "exhibit unavailable" screen is set in the fallback font; every face falls back to it.
-void App::show_fallback_fonts() {
-  std::vector<uint8_t> sans = read_fallback_font();
-  text_->set_fonts({{ui::Face::Sans, sans}});
-  pictures_->clear();
-  label_font_bytes_ = std::move(sans);
-  setup_labels();
+  if (!why.empty()) {
+    if (why != unavailable_reason_)
+      SDL_Log("%s: %s", had_bundle ? "new bundle refused, still showing the last good one" : "exhibit unavailable", why.c_str());
+    unavailable_reason_ = why;
+    if (!imgui_ready_) show_fallback_fonts();  // the fallback screen's font, once
+    dirty_ = true;
+    return had_bundle;
+  }
+  refused_signature_.clear();
+  adopt(std::move(next), false);
+  return true;
 }
 
 // UI labels go to ImGui's atlas, built only from the glyphs the bundle's labels use, so the atlas

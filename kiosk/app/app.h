@@ -1,7 +1,7 @@
 // app.h — the kiosk application: opens the bundle (or shows the calm fallback), owns the window,
 // the text engine, the gesture recogniser and the flow, and draws a frame only when something
 // changed. The real main loop and the tour player both drive it through this interface.
-// Its parts live in their own files: bundle loading (loaded.cpp), switching bundles with a
+// Its parts live in their own files: bundle loading and validation (exhibit_loader.cpp), switching bundles with a
 // cross-fade (swap.cpp), live preview's watching and error overlay (watch.cpp), the bundle
 // store (store_link.cpp), the trial's self-test (self_test.cpp), the fallback (unavailable.cpp).
 #pragma once
@@ -14,7 +14,7 @@
 
 #include "content/bundle/bundle.h"
 #include "kiosk/app/config.h"
-#include "kiosk/app/loaded.h"
+#include "kiosk/app/exhibit_loader.h"
 #include "kiosk/app/store_link.h"
 #include "kiosk/app/swap.h"
 #include "kiosk/flow/flow.h"
@@ -140,6 +140,7 @@ class App {
   ui::Theme theme_;
   std::unique_ptr<bundle::Bundle> bundle_;
   std::string unavailable_reason_;
+  std::string refused_signature_;  // the refused file as it was (exhibit_loader.h); "" = none
   uint64_t next_retry_ = 0;
   std::unique_ptr<ui::TextEngine> text_;
   std::unique_ptr<ui::Pictures> pictures_;

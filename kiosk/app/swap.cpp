@@ -94,14 +94,13 @@ void App::try_swap() {
   pending_swap_.reset();
   const uint64_t t0 = SDL_GetPerformanceCounter();
   LoadedExhibit next;
-  try {
-    next = load_exhibit(req.path);
-  } catch (const std::exception& e) {
+  std::string why;
+  if (!load_exhibit(req.path, next, why)) {
     // The bundle on screen stays. Say why once, not at every identical retry.
-    if (last_swap_failure_ != e.what()) SDL_Log("kept the current exhibit: %s", e.what());
-    last_swap_failure_ = e.what();
+    if (last_swap_failure_ != why) SDL_Log("new bundle refused, still showing the last good one: %s", why.c_str());
+    last_swap_failure_ = why;
     if (bundle_) return;
-    unavailable_reason_ = e.what();
+    unavailable_reason_ = why;
     next_retry_ = now_ + 10'000;
     return;
   }
@@ -128,9 +127,19 @@ void App::adopt(LoadedExhibit l, bool keep_screen) {
   std::unique_ptr<bundle::Bundle> old = std::move(bundle_);
   bundle_ = std::move(l.bundle);
   map_ = std::move(l.map);
-  text_->set_fonts(std::move(l.fonts));
+  static const std::pair<const char*, ui::Face> roles[] = {{"serif", ui::Face::Serif},
+                                                           {"serif_italic", ui::Face::SerifItalic},
+                                                           {"serif_bold", ui::Face::SerifBold},
+                                                           {"sans", ui::Face::Sans},
+                                                           {"sans_bold", ui::Face::SansBold}};
+  // UI labels use the sans face (or whatever the bundle has: the loader refuses one with none).
+  auto sans = l.fonts.count("sans") ? l.fonts.find("sans") : l.fonts.begin();
+  label_font_bytes_ = sans != l.fonts.end() ? sans->second : std::vector<uint8_t>();
+  std::map<ui::Face, std::vector<uint8_t>> faces;
+  for (auto [role, face] : roles)
+    if (auto it = l.fonts.find(role); it != l.fonts.end()) faces[face] = std::move(it->second);
+  text_->set_fonts(std::move(faces));
   pictures_->clear();
-  label_font_bytes_ = std::move(l.label_font);
   setup_labels();
   unavailable_reason_.clear();
   const auto& meta = bundle_->exhibit().meta;

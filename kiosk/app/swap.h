@@ -3,7 +3,7 @@
 // Does:     say whether this moment is safe for a swap of each kind; keep the old frame as a
 //           texture and draw it over the new one with a fading alpha, so the switch never shows
 //           a black or half-drawn frame. (App::request_swap / try_swap in swap.cpp use these.)
-// Does not: open bundles (loaded.h), watch files (watch.cpp, store_link.cpp), draw screens.
+// Does not: open bundles (exhibit_loader.h), watch files (watch.cpp, store_link.cpp), draw screens.
 //
 //   request_swap(path, kind) ──► pending ──(safe moment)──► open beside the old one
 //                                                      ├─ fails: old stays, reason logged once

@@ -61,6 +61,10 @@ void draw_land(ui::Canvas& c, const MapData::Layer& layer, const ui::Camera& cam
   const size_t n = layer.indices.size() / 3;
   const float* xy = layer.xy.data();
   std::vector<ImVec2> pts(layer.xy.size() / 2);
+  const uint32_t* idx = layer.indices.data();
+  // The loader and the bundle's validation both refuse bad geometry; a triangle naming a vertex
+  // that is not there is still skipped here, so no bundle can make this read outside `pts`.
+  auto whole = [&](size_t t) { return idx[3 * t] < pts.size() && idx[3 * t + 1] < pts.size() && idx[3 * t + 2] < pts.size(); };
   for (size_t i = 0; i < pts.size(); ++i) {
     float sx, sy;
     cam.to_screen(xy[2 * i], xy[2 * i + 1], sx, sy, v.w, v.h);
@@ -73,6 +77,7 @@ void draw_land(ui::Canvas& c, const MapData::Layer& layer, const ui::Camera& cam
     std::vector<uint32_t> keep;
     keep.reserve((end - start) * 3);
     for (size_t t = start; t < end; ++t) {
+      if (!whole(t)) continue;
       const ImVec2 &a = pts[layer.indices[3 * t]], &b = pts[layer.indices[3 * t + 1]], &d = pts[layer.indices[3 * t + 2]];
       if (std::max({a.x, b.x, d.x}) < v.x || std::min({a.x, b.x, d.x}) > v.right() || std::max({a.y, b.y, d.y}) < v.y ||
           std::min({a.y, b.y, d.y}) > v.bottom())

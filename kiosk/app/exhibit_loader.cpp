@@ -1,0 +1,64 @@
+// exhibit_loader.cpp — see exhibit_loader.h.
+#include "kiosk/app/exhibit_loader.h"
+
+#include <sys/stat.h>
+
+#include <stdexcept>
+
+#include "content/bundle/validate.h"
+
+namespace app {
+
+namespace {
+
+// The layer's arrays are whole and every index names a vertex: what draw_land relies on.
+bool drawable(const screens::MapData::Layer& l) {
+  if (l.xy.size() % 2 || l.indices.size() % 3) return false;
+  const size_t n = l.xy.size() / 2;
+  for (uint32_t i : l.indices)
+    if (i >= n) return false;
+  return true;
+}
+
+}  // namespace
+
+bool load_exhibit(const std::string& path, LoadedExhibit& out, std::string& why) {
+  bundle::Validation v = bundle::validate_file(path);
+  if (!v.ok()) {
+    why = v.file_refused() ? v.summary() : path + ": " + v.summary();
+    return false;
+  }
+  out = LoadedExhibit{};
+  out.bundle = std::move(v.bundle);
+  const bundle::Exhibit& ex = out.bundle->exhibit();
+  for (const auto& s : ex.journey) out.map.stay_starts.push_back(ui::year_of(s.from));
+  try {
+    for (const auto& layer : ex.map) {
+      if (layer.lod < 0 || layer.lod >= bundle::limits::kMapLayers) continue;
+      screens::MapData::Layer l;
+      if (!out.bundle->map_geometry(layer.name, l.xy, l.indices) || !drawable(l)) continue;
+      if ((int)out.map.layers.size() <= layer.lod) out.map.layers.resize(layer.lod + 1);
+      out.map.layers[layer.lod] = std::move(l);
+    }
+    // Read now, beside the bundle on screen: a font that cannot be read refuses the bundle here,
+    // not halfway through switching to it.
+    for (const char* role : {"serif", "serif_italic", "serif_bold", "sans", "sans_bold"})
+      if (auto bytes = out.bundle->font_bytes(role); !bytes.empty()) out.fonts[role] = std::move(bytes);
+    if (!out.fonts.count("sans") && !out.fonts.count("serif"))
+      throw std::runtime_error("it has no serif or sans font");
+  } catch (const std::exception& e) {
+    why = path + " cannot be read (" + std::string(e.what()) + "); install a fresh copy.";
+    out = LoadedExhibit{};
+    return false;
+  }
+  return true;
+}
+
+std::string file_signature(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return "missing";
+  return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" + std::to_string(st.st_size) + ":" +
+         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+}
+
+}  // namespace app
