@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "content/curator/commands.h"
+#include "content/curator/preview.h"
 #include "content/curator/store_commands.h"
 
 static int usage() {
@@ -13,6 +14,9 @@ static int usage() {
                "  kiosk-bundle check FILE                    is the bundle complete and correct?\n"
                "  kiosk-bundle info FILE                     title, languages, counts, sizes, hash\n"
                "  kiosk-bundle dump FILE --json              the whole content as JSON (no pictures)\n"
+               "  kiosk-bundle preview SOURCE_FOLDER [--out FILE] [kiosk options]\n"
+               "                                             show it in the kiosk, rebuilt on every save\n"
+               "      kiosk options: --screen-mm WxH, or headless: --headless --size WxH --tour FILE [--shots DIR]\n"
                "  kiosk-bundle keygen --out NAME             a signing key pair: NAME.key (secret) and NAME.pub\n"
                "  kiosk-bundle sign FILE --key NAME.key      sign a bundle: writes FILE.minisig\n"
                "  kiosk-bundle check FILE --keys A.pub [B.pub …]   also check its signature against trusted keys\n"
@@ -74,6 +78,18 @@ int main(int argc, char** argv) {
       }
       if (src.empty() || out.empty()) return usage();
       return curator::build(src, out, std::cout, std::cerr);
+    }
+    if (verb == "preview") {
+      curator::PreviewOptions o;
+      for (int i = 2; i < argc; ++i) {
+        if (!strcmp(argv[i], "--out") && i + 1 < argc) o.out = argv[++i];
+        else if (!strcmp(argv[i], "--kiosk") && i + 1 < argc) o.kiosk = argv[++i];
+        else if (argv[i][0] == '-') o.kiosk_args.push_back(argv[i]);  // the kiosk's own options
+        else if (o.src.empty()) o.src = argv[i];
+        else o.kiosk_args.push_back(argv[i]);
+      }
+      if (o.src.empty()) return usage();
+      return curator::preview(o, std::cout, std::cerr);
     }
     if (verb == "check" && argc == 3) return curator::check(argv[2], std::cout, std::cerr);
     if (verb == "info" && argc == 3) return curator::info(argv[2], std::cout, std::cerr);

@@ -19,6 +19,9 @@ namespace app {
 App::App(Options o) : opt_(std::move(o)) {}
 
 App::~App() {
+  watch_.reset();  // its thread first: it pushes events into SDL
+  store_.reset();  // waits for an inbox scan still running
+  fade_.drop();
   pictures_.reset();
   text_.reset();
   if (imgui_ready_) {
@@ -52,7 +55,9 @@ bool App::start(std::string& why) {
     }
   });
   keepalive_.phase("reading the exhibit");
+  if (!opt_.config.store_dir.empty()) store_ = std::make_unique<StoreLink>(opt_.config);
   open_bundle();
+  start_watching();
   if (!opt_.config.stats.empty()) stats_.open(opt_.config.stats, wall_ms());
   return true;
 }
@@ -64,7 +69,7 @@ void App::end_visit(stats::EndReason why) {
 
 // Tells the statistics what the visitor sees now; repeats are ignored by the recorder.
 void App::record_frame() {
-  if (!stats_.in_session() || !flow_) return;
+  if (!stats_.in_session() || !flow_ || self_testing_) return;
   const auto& ex = bundle_->exhibit();
   const flow::Spot& s = flow_->here();
   if (s.screen == flow::Screen::Warning || s.screen == flow::Screen::Attract) return;
@@ -81,78 +86,46 @@ void App::record_frame() {
   stats_.screen(wall_ms(), flow::name(s.screen), ref);
 }
 
-// Shows the bundle at opt_.bundle if it passes the same validation as `kiosk-bundle check`.
+// The bundle named on the command line (or chosen by the store), at start and on each retry
+// while the fallback screen shows, if it passes the same validation as `kiosk-bundle check`.
 // On refusal the kiosk keeps what it shows (the last good bundle, or the calm fallback), says why
 // in the log once per reason, and does not read the file again until it changes.
 bool App::open_bundle() {
   const bool had_bundle = bundle_ != nullptr;
   next_retry_ = now_ + 10'000;
-  std::string signature = file_signature(opt_.bundle);
-  if (!refused_signature_.empty() && signature == refused_signature_) return had_bundle;
+  if (store_) opt_.bundle = store_->choose();
   LoadedExhibit next;
   std::string why;
-  if (!load_exhibit(opt_.bundle, next, why)) {
-    refused_signature_ = signature;
+  if (opt_.bundle.empty()) {
+    why = "the bundle store " + (store_ ? store_->dir() : std::string()) +
+          " has nothing to show yet; install a bundle with kiosk-bundle install FILE --store DIR";
+  } else {
+    std::string signature = file_signature(opt_.bundle);
+    if (!refused_signature_.empty() && signature == refused_signature_) return had_bundle;
+    if (!load_exhibit(opt_.bundle, next, why)) refused_signature_ = signature;
+  }
+  if (!why.empty()) {
     if (why != unavailable_reason_)
       SDL_Log("%s: %s", had_bundle ? "new bundle refused, still showing the last good one" : "exhibit unavailable", why.c_str());
     unavailable_reason_ = why;
-    if (!imgui_ready_) setup_fonts();  // the fallback screen's font, once
+    if (!imgui_ready_) show_fallback_fonts();  // the fallback screen's font, once
     dirty_ = true;
     return had_bundle;
   }
   refused_signature_.clear();
-  unavailable_reason_.clear();
-  bundle_ = std::move(next.bundle);
-  map_ = std::move(next.map);  // the map's land is read once here; screens only transform it
-  const auto& meta = bundle_->exhibit().meta;
-  // The kiosk's own config may override the exhibit's timeouts (a busy site, a quiet one).
-  int idle = opt_.config.idle_seconds ? opt_.config.idle_seconds : meta.idle_seconds;
-  int warning = opt_.config.warning_seconds ? opt_.config.warning_seconds : meta.warning_seconds;
-  flow::Timeouts t{(uint64_t)idle * 1000, (uint64_t)std::max(20, warning) * 1000};
-  flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? "es" : meta.languages[0], t);
-  flow_->start(now_);
-  memory_ = screens::Memory{};
-  memory_.attract_started = now_;
-  SDL_Log("showing %s (%s, content %s)", opt_.bundle.c_str(), meta.version.c_str(), meta.content_hash.substr(0, 16).c_str());
-  setup_fonts();
-  dirty_ = true;
+  adopt(std::move(next), false);
   return true;
 }
 
-// Reading fonts go to the text engine; UI labels to ImGui's atlas, built only from the glyphs the
-// bundle's labels use, so the atlas stays small (the Pi's GPU caps textures at 4096 px).
-void App::setup_fonts() {
-  text_->clear();
-  pictures_->clear();
-  std::vector<uint8_t> sans;
-  if (bundle_) {
-    static const std::pair<const char*, ui::Face> roles[] = {{"serif", ui::Face::Serif},
-                                                             {"serif_italic", ui::Face::SerifItalic},
-                                                             {"serif_bold", ui::Face::SerifBold},
-                                                             {"sans", ui::Face::Sans},
-                                                             {"sans_bold", ui::Face::SansBold}};
-    for (auto [role, face] : roles) text_->set_font(face, bundle_->font_bytes(role));
-    sans = bundle_->font_bytes("sans");
-  }
-  if (sans.empty()) {
-    std::string path = platform::fallback_font();
-    if (FILE* f = path.empty() ? nullptr : fopen(path.c_str(), "rb")) {
-      fseek(f, 0, SEEK_END);
-      sans.resize((size_t)ftell(f));
-      fseek(f, 0, SEEK_SET);
-      if (fread(sans.data(), 1, sans.size(), f) != sans.size()) sans.clear();
-      fclose(f);
-    }
-    if (!bundle_)
-      for (ui::Face face : {ui::Face::Serif, ui::Face::Sans, ui::Face::SansBold}) text_->set_font(face, sans);
-  }
-  label_font_bytes_ = sans;
-
+// UI labels go to ImGui's atlas, built only from the glyphs the bundle's labels use, so the atlas
+// stays small (the Pi's GPU caps textures at 4096 px). The bytes live in label_font_bytes_.
+void App::setup_labels() {
   if (imgui_ready_) {
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui::DestroyContext();
     imgui_ready_ = false;
   }
+  label_font_ = small_font_ = nullptr;
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -199,7 +172,13 @@ void App::set_lang(const std::string& code) {
 void App::handle_event(const SDL_Event& e) {
   if (e.type == SDL_WINDOWEVENT && (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED))
     dirty_ = true;
+  if (files_event_ && e.type == files_event_) check_files();
+  // A swap waits until hands are off the glass a while: every finger or mouse event counts.
+  if (e.type == SDL_FINGERDOWN || e.type == SDL_FINGERUP || e.type == SDL_FINGERMOTION || e.type == SDL_MOUSEBUTTONDOWN ||
+      e.type == SDL_MOUSEBUTTONUP || (e.type == SDL_MOUSEMOTION && e.motion.state))
+    last_touch_ms_ = now_;
   if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
+    fade_.drop();
     text_->clear();  // textures are gone; they come back on demand
     pictures_->clear();
     dirty_ = true;
@@ -293,8 +272,10 @@ void App::on_gesture(const ui::Gesture& g) {
 }
 
 void App::update() {
+  try_swap();
+  store_tick();
   if (!bundle_) {
-    if (now_ >= next_retry_) open_bundle();
+    if (now_ >= next_retry_ && !pending_swap_) open_bundle();
     return;
   }
   apply_hours();
@@ -323,7 +304,7 @@ bool App::frame_due() const { return dirty_; }
 
 uint64_t App::next_wake() const {
   if (dirty_) return now_;
-  uint64_t w = redraw_at_;
+  uint64_t w = std::min({redraw_at_, swap_wake(), store_wake()});
   if (!bundle_) return std::min(w, next_retry_);
   // Opening hours: wake at the next change, or when a wake-up touch's grace ends.
   if (auto change = opt_.config.hours.next_change(wall_now())) {
@@ -389,6 +370,7 @@ void App::render(bool present) {
     last_larger_ = flow_->larger_text();
     redraw_at_ = ctx.redraw_at;
   }
+  if (!overlay_.empty() && !closed_) draw_overlay(canvas);
   items_ = canvas.items();
   texts_ = canvas.texts();
   ImGui::Render();
@@ -397,10 +379,11 @@ void App::render(bool present) {
   ImDrawData* dd = ImGui::GetDrawData();
   frame_stats_ = FrameStats{(t1 - t0) / freq, 0, dd->TotalVtxCount, dd->TotalIdxCount / 3, 0};
   for (int i = 0; i < dd->CmdListsCount; ++i) frame_stats_.draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
-  if (!opt_.rasterize) return;  // soak runs: everything but the pixels
+  if (!opt_.rasterize) return fade_.drop();  // soak runs: everything but the pixels
   SDL_SetRenderDrawColor(video_.renderer, 0, 0, 0, 255);
   SDL_RenderClear(video_.renderer);
   ImGui_ImplSDLRenderer_RenderDrawData(dd);
+  if (fade_.draw_over(video_.renderer, now_)) dirty_ = true;  // the old bundle's last frame, fading
   frame_stats_.submit_ms = (SDL_GetPerformanceCounter() - t1) / freq;
   if (present) SDL_RenderPresent(video_.renderer);
 }

@@ -1,15 +1,23 @@
 // app.h — the kiosk application: opens the bundle (or shows the calm fallback), owns the window,
 // the text engine, the gesture recogniser and the flow, and draws a frame only when something
 // changed. The real main loop and the tour player both drive it through this interface.
+// Its parts live in their own files: bundle loading and validation (exhibit_loader.cpp), switching bundles with a
+// cross-fade (swap.cpp), live preview's watching and error overlay (watch.cpp), the bundle
+// store (store_link.cpp), the trial's self-test (self_test.cpp), the fallback (unavailable.cpp).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "content/bundle/bundle.h"
 #include "kiosk/app/config.h"
 #include "kiosk/app/keepalive.h"
+#include "kiosk/app/exhibit_loader.h"
+#include "kiosk/app/store_link.h"
+#include "kiosk/app/swap.h"
 #include "kiosk/flow/flow.h"
 #include "kiosk/screens/context.h"
 #include "kiosk/stats/recorder.h"
@@ -17,6 +25,7 @@
 #include "kiosk/ui/gestures.h"
 #include "kiosk/ui/pictures.h"
 #include "kiosk/ui/text.h"
+#include "platform/file_watch.h"
 #include "platform/video.h"
 
 struct ImFont;
@@ -32,6 +41,10 @@ struct Options {
   Config config;            // opening hours, display commands, timeout overrides
   int64_t wall_start = 0;   // headless runs: the local wall-clock time (epoch s) at virtual 0
   bool rasterize = true;    // soak runs skip putting frames on the screen
+  // Live preview (kiosk-bundle preview): reload the bundle whenever its file is replaced, and
+  // show the build errors of `errors_file` (default: the bundle's path + ".errors") in an overlay.
+  bool watch = false;
+  std::string errors_file;
 };
 
 class App {
@@ -80,9 +93,45 @@ class App {
   // Local wall-clock time (epoch seconds) now: real, or virtual in headless runs.
   int64_t wall_now() const;
 
+  // --- switching bundles while running (swap.cpp, watch.cpp) ---
+  // Asks to show the bundle at `path` at the next safe moment for `kind` (see swap.h). If it
+  // cannot be opened the current one stays and the reason is logged once.
+  void request_swap(const std::string& path, SwapKind kind);
+  bool swap_pending() const { return pending_swap_.has_value(); }
+  int swaps() const { return swaps_; }            // bundles switched to since start
+  double last_swap_ms() const { return last_swap_ms_; }  // time the last switch held the loop
+  bool fading() const { return fade_.active(); }
+  // The build errors shown over the exhibit during a live preview ("" = none).
+  const std::string& overlay() const { return overlay_; }
+  // Changed files (from the watcher thread's wake-up, or a tour waiting for them) are looked at.
+  void check_files();
+  // Waits up to timeout_ms of real time for the watcher's next batch of changes and handles it;
+  // false on timeout (tours use this to wait for a rebuild without sleeping blindly).
+  bool wait_files(int timeout_ms);
+  // Draws every screen of the bundle off-screen in every language (before a trial is marked
+  // good). False with the first failure in `why`. The visitor's state is left as it was.
+  bool self_test(std::string& why);
+  // The bundle store, when the kiosk runs from one (store_link.h); null otherwise.
+  const StoreLink* store() const { return store_.get(); }
+
  private:
   bool open_bundle();
-  void setup_fonts();
+  void show_fallback_fonts();
+  void setup_labels();
+  void adopt(LoadedExhibit l, bool keep_screen);
+  void keep_spot(const bundle::Exhibit& was);
+  SwapMoment moment() const;
+  uint64_t swap_wake() const;
+  void try_swap();
+  void start_watching();
+  void start_notifier();
+  void handle_changes(const std::vector<std::string>& changed);
+  void store_changes(const std::vector<std::string>& changed);
+  void store_tick();
+  uint64_t store_wake() const;
+  bool self_test_moment() const;
+  void read_errors_file();
+  void draw_overlay(ui::Canvas& c);
   void on_gesture(const ui::Gesture& g);
   void draw_unavailable(ui::Canvas& c);
   void render(bool present);
@@ -129,6 +178,20 @@ class App {
   void record_frame();
   Keepalive keepalive_;  // systemd: READY=1, WATCHDOG=1 from run_loop()
   flow::Spot last_spot_;
+  // Swapping bundles while running.
+  std::optional<SwapRequest> pending_swap_;
+  Crossfade fade_;
+  int swaps_ = 0;
+  double last_swap_ms_ = 0;
+  std::string last_swap_failure_;
+  uint64_t last_touch_ms_ = 0;  // now() of the latest touch of any kind
+  // Watching files: the preview's bundle and errors, the store's state and inboxes.
+  std::unique_ptr<platform::FileWatch> watch_;
+  uint32_t files_event_ = 0;  // the SDL event the watcher thread pushes to wake the loop
+  std::string overlay_;
+  std::string watched_bundle_;
+  std::unique_ptr<StoreLink> store_;
+  bool self_testing_ = false;  // frames drawn by self_test() are not the visitor's  // absolute path of the previewed bundle ("" = not previewing)
   std::string last_lang_;
   bool last_larger_ = false;
 };

@@ -29,7 +29,7 @@ static void load_store(const toml::table& st, Config& out, Err&& err) {
     else err(n, std::string(key) + " must be true or false");
   };
   static const char* const keys[] = {"dir", "trusted_keys", "usb_roots", "allow_unsigned", "allow_downgrade",
-                                     "factory_bundle", "max_trial_starts"};
+                                     "factory_bundle", "max_trial_starts", "good_after_minutes"};
   for (auto&& [k, v] : st)
     if (std::find(std::begin(keys), std::end(keys), k.str()) == std::end(keys))
       err(&v, "unknown key \"" + std::string(k.str()) + "\" in [store]");
@@ -44,6 +44,11 @@ static void load_store(const toml::table& st, Config& out, Err&& err) {
     int64_t v = n->value<int64_t>().value_or(0);
     if (v < 1 || v > 100) err(n, "max_trial_starts must be a whole number from 1 to 100 (default 3)");
     else out.store_policy.max_trial_starts = (int)v;
+  }
+  if (const toml::node* n = st.get("good_after_minutes")) {
+    int64_t v = n->value<int64_t>().value_or(0);
+    if (v < 1 || v > 24 * 60) err(n, "good_after_minutes must be a whole number from 1 to 1440 (default 10)");
+    else out.good_after_minutes = (int)v;
   }
 }
 

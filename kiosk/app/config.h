@@ -22,6 +22,7 @@ struct Config {
   std::string store_dir;
   std::vector<std::string> usb_roots;  // mount points searched for exhibit/*.bundle
   store::Policy store_policy;          // trusted_keys, allow_unsigned/allow_downgrade, factory_bundle
+  int good_after_minutes = 10;         // a trial running healthily this long (and self-tested) is marked good
 };
 
 // Reads `path`. On mistakes returns false with every problem as `path:line: error: …`.

@@ -3,6 +3,8 @@
 
 #include <sys/stat.h>
 
+#include <stdexcept>
+
 #include "content/bundle/validate.h"
 
 namespace app {
@@ -38,6 +40,12 @@ bool load_exhibit(const std::string& path, LoadedExhibit& out, std::string& why)
       if ((int)out.map.layers.size() <= layer.lod) out.map.layers.resize(layer.lod + 1);
       out.map.layers[layer.lod] = std::move(l);
     }
+    // Read now, beside the bundle on screen: a font that cannot be read refuses the bundle here,
+    // not halfway through switching to it.
+    for (const char* role : {"serif", "serif_italic", "serif_bold", "sans", "sans_bold"})
+      if (auto bytes = out.bundle->font_bytes(role); !bytes.empty()) out.fonts[role] = std::move(bytes);
+    if (!out.fonts.count("sans") && !out.fonts.count("serif"))
+      throw std::runtime_error("it has no serif or sans font");
   } catch (const std::exception& e) {
     why = path + " cannot be read (" + std::string(e.what()) + "); install a fresh copy.";
     out = LoadedExhibit{};

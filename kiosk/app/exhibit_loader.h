@@ -1,14 +1,20 @@
 // exhibit_loader.h — the kiosk's open path, without SDL: validate a bundle with the very call
-// `kiosk-bundle check` makes (bundle::validate_file), then read the map's land once. App uses it
-// to decide what to show; tests call it in-process to prove the kiosk refuses what check refuses.
+// `kiosk-bundle check` makes (bundle::validate_file), then read what the kiosk reads once per
+// bundle: the map's land and the fonts. All or nothing, touching no App state, so a new bundle
+// can be opened beside the one on screen and dropped if anything fails (kiosk/app/swap.cpp).
+// App uses it to decide what to show; tests call it in-process to prove the kiosk refuses what
+// check refuses.
 //
 // Does:     refuse anything validate_file refuses, with its one-line reason; drop (and say so)
 //           any map layer whose geometry would make draw_land read outside its arrays, even
-//           though validation already refused such a bundle (defence in depth).
-// Does not: draw, touch fonts or textures, retry (App decides when to try again).
+//           though validation already refused such a bundle (defence in depth); a font that
+//           cannot be read is a refusal too (the calm fallback, never an exception).
+// Does not: draw, hand fonts to the text engine or ImGui, retry (App decides when to try again).
 #pragma once
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "content/bundle/bundle.h"
 #include "kiosk/screens/context.h"
@@ -18,6 +24,7 @@ namespace app {
 struct LoadedExhibit {
   std::unique_ptr<bundle::Bundle> bundle;
   screens::MapData map;
+  std::map<std::string, std::vector<uint8_t>> fonts;  // role (serif, serif_italic, …, sans_bold) -> bytes
 };
 
 // True with `out` filled when the bundle at `path` may be shown; false with the reason.

@@ -1,5 +1,6 @@
 // main.cpp — `kiosk`: the exhibit on a touch screen.
-//   kiosk --bundle FILE [--config FILE] [--windowed] [--screen-mm WxH]
+//   kiosk --bundle FILE [--config FILE] [--windowed] [--screen-mm WxH] [--watch [--errors FILE]]
+//   kiosk --store DIR [--config FILE] …
 //   kiosk --bundle FILE --headless --size WxH [--screen-mm WxH] [--start YYYY-MM-DDTHH:MM]
 //         (--tour FILE [--shots DIR] | --soak DURATION)
 #include <sys/stat.h>
@@ -18,6 +19,9 @@ static int usage() {
                "             [--start YYYY-MM-DDTHH:MM] (--tour FILE [--shots DIR] | --soak DURATION)\n"
                "  --config FILE  the kiosk's settings: opening hours, display commands (deploy/kiosk.toml)\n"
                "  --stats FILE   record visitor statistics there (read them with kiosk-stats)\n"
+               "  --store DIR    show the bundle store's current bundle, switch when it changes (kiosk-bundle install)\n"
+               "  --watch        live preview: reload FILE whenever it is replaced, show FILE.errors (or\n"
+               "                 --errors FILE) over it; kiosk-bundle preview starts the kiosk like this\n"
                "  --start        headless runs: the local date and time the virtual clock starts at\n"
                "  --soak         e.g. 2d: attract mode and synthetic visitors on a virtual clock\n";
   return 2;
@@ -27,7 +31,7 @@ static bool pair_arg(const char* s, float& a, float& b) { return sscanf(s, "%fx%
 
 int main(int argc, char** argv) {
   app::Options o;
-  std::string config, start, soak, stats;
+  std::string config, start, soak, stats, store;
   bool screen_given = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -49,6 +53,9 @@ int main(int argc, char** argv) {
     else if (a == "--start" && (v = next())) start = v;
     else if (a == "--soak" && (v = next())) soak = v;
     else if (a == "--stats" && (v = next())) stats = v;
+    else if (a == "--watch") o.watch = true;
+    else if (a == "--errors" && (v = next())) o.errors_file = v;
+    else if (a == "--store" && (v = next())) store = v;
     else return usage();
   }
   if (!config.empty()) {
@@ -61,6 +68,8 @@ int main(int argc, char** argv) {
     if (!screen_given && o.config.screen_w_mm > 0) o.screen_w_mm = o.config.screen_w_mm, o.screen_h_mm = o.config.screen_h_mm;
   }
   if (!stats.empty()) o.config.stats = stats;
+  if (!store.empty()) o.config.store_dir = store;
+  if (!o.config.store_dir.empty()) o.bundle.clear();  // the store chooses (begin_run at start)
   if (!start.empty()) {
     std::tm t{};
     if (!strptime(start.c_str(), "%Y-%m-%dT%H:%M", &t)) return usage();
@@ -69,7 +78,7 @@ int main(int argc, char** argv) {
   }
   uint64_t soak_ms = soak.empty() ? 0 : app::parse_duration(soak);
   if (!soak.empty() && !soak_ms) return usage();
-  if (o.bundle.empty() || (o.headless && o.tour.empty() && !soak_ms)) return usage();
+  if ((o.bundle.empty() && o.config.store_dir.empty()) || (o.watch && o.bundle.empty()) || (o.headless && o.tour.empty() && !soak_ms)) return usage();
   if (getenv("WINDOWED") && strcmp(getenv("WINDOWED"), "0") != 0) o.windowed = true;
   if (!o.shots.empty()) mkdir(o.shots.c_str(), 0755);
   if (soak_ms) o.rasterize = false, o.headless = true;

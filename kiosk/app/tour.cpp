@@ -2,7 +2,10 @@
 // gesture recogniser a real finger uses; time only moves when the script says so.
 #include "kiosk/app/tour.h"
 
+#include <chrono>
 #include <cmath>
+#include <cstdlib>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -24,6 +27,8 @@ struct Player {
   std::string file;
   int line = 0;
   uint64_t mark_frames = 0;
+  int seen_swaps = 0;
+  std::chrono::steady_clock::time_point last_sh{};  // when the tour last changed a file
 
   bool fail(const std::string& what) {
     err << file << ":" << line << ": " << what << "\n";
@@ -45,6 +50,26 @@ struct Player {
   }
 
   void idle_for(uint64_t ms) { app.advance(ms); }
+
+  // Live preview and store swaps come from another process: wait in real time (up to
+  // `seconds`) for the watcher's news, and in virtual time for the safe moment and the fade.
+  // Never a blind sleep: each wait ends as soon as its condition holds.
+  bool wait_until(const std::function<bool()>& done, double seconds, const std::string& what) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds((int64_t)(seconds * 1000));
+    while (!done()) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+      if (left <= 0) return fail("waited " + std::to_string((int)seconds) + " s for " + what + " in vain");
+      if (app.swap_pending() || app.fading()) {
+        run_for(kFrameMs);
+        continue;
+      }
+      app.wait_files((int)left);
+      app.update();
+      if (app.frame_due()) app.draw_frame();
+    }
+    while (app.fading()) run_for(kFrameMs);
+    return true;
+  }
 
   void finger(Uint32 type, int64_t id, float x, float y) { app.finger(type, id, x, y); }
 
@@ -126,6 +151,56 @@ struct Player {
       finger(SDL_FINGERUP, 1, x + d1, y);
       finger(SDL_FINGERUP, 0, x - d1, y);
       run_for(200);
+      return true;
+    }
+    if (cmd == "wait-reload" && a.size() <= 1) {
+      double secs = a.empty() ? 10 : std::stod(a[0]);
+      std::chrono::steady_clock::time_point shown{};
+      auto done = [&] {
+        if (app.swaps() <= seen_swaps) return false;
+        if (shown == std::chrono::steady_clock::time_point{}) shown = std::chrono::steady_clock::now();
+        return true;
+      };
+      if (!wait_until(done, secs, "a new bundle")) return false;
+      seen_swaps = app.swaps();
+      // From the save to the new bundle's first frame (drawn in the step that switched to it).
+      if (last_sh != std::chrono::steady_clock::time_point{})
+        out << "reload: " << std::chrono::duration_cast<std::chrono::milliseconds>(shown - last_sh).count()
+            << " ms from the save to the new frame\n";
+      return true;
+    }
+    if (cmd == "wait-overlay" && a.size() <= 1)
+      return wait_until([&] { return !app.overlay().empty(); }, a.empty() ? 10 : std::stod(a[0]), "build errors");
+    if (cmd == "expect-overlay") {
+      std::string want = quoted();
+      if (app.overlay().find(want) == std::string::npos)
+        return fail("expected the error overlay to say \"" + want + "\" but it says \"" + app.overlay() + "\"");
+      return true;
+    }
+    if (cmd == "expect-no-overlay" && a.empty()) {
+      if (!app.overlay().empty()) return fail("expected no error overlay, but it says \"" + app.overlay() + "\"");
+      return true;
+    }
+    if (cmd == "self-test" && a.empty()) {
+      std::string why;
+      if (!app.self_test(why)) return fail("self-test: " + why);
+      return true;
+    }
+    if (cmd == "sh") {
+      // Test scripts only: edit a source while the preview runs (the tour is the test's script).
+      std::string c = quoted();
+      int rc = system(c.c_str());
+      last_sh = std::chrono::steady_clock::now();
+      if (rc != 0) return fail("sh \"" + c + "\" exited with " + std::to_string(rc));
+      return true;
+    }
+    if (cmd == "swap" && a.size() == 1) {
+      // Ask the app to switch to another bundle file, as an install would.
+      app.request_swap(a[0], SwapKind::Install);
+      for (int i = 0; app.swap_pending() && i < 24 * 3600; ++i) idle_for(1000);  // at most a virtual day
+      if (app.swap_pending()) return fail("swap " + a[0] + ": no safe moment came in a virtual day");
+      while (app.fading()) run_for(kFrameMs);
+      seen_swaps = app.swaps();
       return true;
     }
     if (cmd == "wait" && a.size() == 1) return run_for(std::stoull(a[0])), true;

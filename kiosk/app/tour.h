@@ -3,8 +3,15 @@
 //   tap X Y | tap @id | swipe X1 Y1 X2 Y2 MS | pinch X Y SCALE | wait MS | idle SECONDS | lang CODE
 //   shot NAME | expect-screen NAME | expect-lang CODE | expect-text "…" | ids | mark | expect-frames N
 //   expect-targets MM | expect-no-overflow | frame-stats [LABEL]
+//   wait-reload [S] | wait-overlay [S] | expect-overlay "…" | expect-no-overlay | swap FILE | sh "…"
+//   self-test
 //   # comment
 // Coordinates are pixels, or fractions of the screen when written with a decimal point.
+// `wait-reload` waits (real time, default 10 s) until a new bundle has been switched in and its
+// fade has ended (live preview: `kiosk --watch`); `wait-overlay` until build errors show.
+// `swap FILE` asks for an install-style switch and waits (virtual time) for its safe moment.
+// `self-test` draws every screen off-screen in every language, as before a trial is marked good.
+// `sh "…"` runs a shell command (tests edit a previewed source with it).
 // `frame-stats` draws one frame and prints its CPU cost, vertices, triangles and draw calls.
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
 // `expect-targets MM` fails, naming each item and its size, when any touch target on the current

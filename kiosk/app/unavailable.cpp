@@ -4,9 +4,36 @@
 //
 // These two sentences are the only visitor text compiled into the program: without a bundle
 // there is nowhere else to read them from.
+#include <cstdio>
+
 #include "kiosk/app/app.h"
+#include "platform/paths.h"
 
 namespace app {
+
+// The fallback font's bytes (platform::fallback_font()), or empty when there is none.
+static std::vector<uint8_t> read_fallback_font() {
+  std::vector<uint8_t> bytes;
+  std::string path = platform::fallback_font();
+  if (FILE* f = path.empty() ? nullptr : fopen(path.c_str(), "rb")) {
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    bytes.resize(n > 0 ? (size_t)n : 0);
+    if (fread(bytes.data(), 1, bytes.size(), f) != bytes.size()) bytes.clear();
+    fclose(f);
+  }
+  return bytes;
+}
+
+// The "exhibit unavailable" screen is set in the fallback font; every face falls back to it.
+void App::show_fallback_fonts() {
+  std::vector<uint8_t> sans = read_fallback_font();
+  text_->set_fonts({{ui::Face::Sans, sans}});
+  pictures_->clear();
+  label_font_bytes_ = std::move(sans);
+  setup_labels();
+}
 
 void App::draw_unavailable(ui::Canvas& c) {
   const ui::Theme& th = theme_;

@@ -10,22 +10,30 @@ TextEngine::TextEngine(SDL_Renderer* r, size_t budget) : renderer_(r), budget_(b
   if (!TTF_WasInit()) TTF_Init();
 }
 
-TextEngine::~TextEngine() {
+TextEngine::~TextEngine() { close_fonts(); }
+
+// An open TTF_Font reads its bytes lazily for as long as it lives, and a face without bytes of
+// its own is opened from another face's: closing only the changed face's fonts would leave
+// those fallbacks reading freed memory. So any change closes them all, before the bytes go.
+void TextEngine::close_fonts() {
   clear();
-  for (auto& [k, f] : open_) TTF_CloseFont(f);
+  for (auto& [k, f] : open_)
+    if (f) TTF_CloseFont(f);
+  open_.clear();
+  plain_memo_.clear();  // measured with the old fonts
+  stats_.layout_bytes = 0;
 }
 
 void TextEngine::set_font(Face f, std::vector<uint8_t> bytes) {
   if (bytes.empty()) return;
-  for (auto it = open_.begin(); it != open_.end();) {
-    if (it->first.first == f) {
-      TTF_CloseFont(it->second);
-      it = open_.erase(it);
-    } else {
-      ++it;
-    }
-  }
+  close_fonts();
   fonts_[f] = std::move(bytes);
+}
+
+void TextEngine::set_fonts(std::map<Face, std::vector<uint8_t>> fonts) {
+  close_fonts();
+  for (auto it = fonts.begin(); it != fonts.end();) it = it->second.empty() ? fonts.erase(it) : std::next(it);
+  fonts_ = std::move(fonts);
 }
 
 TTF_Font* TextEngine::font(Face f, int px) {

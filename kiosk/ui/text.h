@@ -61,8 +61,13 @@ class TextEngine {
   TextEngine(const TextEngine&) = delete;
   TextEngine& operator=(const TextEngine&) = delete;
 
-  // Font bytes for a face (kept alive here). A face without bytes uses the first loaded face.
+  // Font bytes for a face (kept alive here). A face without bytes falls back within its family
+  // (italic/bold -> regular), then to the first loaded face. Any change closes every open font
+  // (a fallback face may be reading the bytes being replaced) and forgets every measurement.
   void set_font(Face f, std::vector<uint8_t> bytes);
+  // Replaces all faces at once (a new bundle): faces absent from `fonts` are dropped, so nothing
+  // of the previous bundle's fonts survives.
+  void set_fonts(std::map<Face, std::vector<uint8_t>> fonts);
   bool has_fonts() const { return !fonts_.empty(); }
 
   Layout layout(const std::vector<bundle::Paragraph>& paragraphs, const TextStyle& style, int width);
@@ -88,6 +93,7 @@ class TextEngine {
 
  private:
   TTF_Font* font(Face f, int px);
+  void close_fonts();  // every open TTF_Font, and everything measured or rasterised with them
   struct Entry {
     Texture t;
     size_t bytes;

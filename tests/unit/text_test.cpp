@@ -101,3 +101,38 @@ TEST_CASE("text: the cache hits, evicts the least recently used, and stays withi
   CHECK(f.te->stats().misses == misses + 1);
   CHECK(f.te->cached(blocks[0]));
 }
+
+// A face without bytes of its own (here italic) is opened from another face's bytes. Replacing
+// those bytes must close that fallback too: before the fix it kept reading the freed vector
+// (AddressSanitizer: heap-use-after-free) and kept measuring with the old font.
+TEST_CASE("text: replacing a font also closes the faces that fell back to it") {
+  SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888);
+  SDL_Renderer* renderer = SDL_CreateSoftwareRenderer(surface);
+  {
+    ui::TextEngine te(renderer);
+    auto bytes = [](const char* path) {
+      std::string b = testutil::read(path);
+      REQUIRE(!b.empty());
+      return std::vector<uint8_t>(b.begin(), b.end());
+    };
+    const std::string s = "Coyoacán, la casa de la calle Viena";
+    te.set_font(ui::Face::Serif, bytes("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+    int dejavu = te.measure(ui::Face::SerifItalic, 30, s);  // italic falls back to the serif's bytes
+    ui::Layout before = te.layout_plain(s, {ui::Face::SerifItalic, 30}, 2000);
+    te.texture(before);
+    te.set_font(ui::Face::Serif, bytes("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf"));
+    int noto = te.measure(ui::Face::Serif, 30, s);
+    CHECK(noto != dejavu);
+    CHECK(te.measure(ui::Face::SerifItalic, 30, s) == noto);
+    ui::Layout after = te.layout_plain(s, {ui::Face::SerifItalic, 30}, 2000);
+    CHECK(after.lines[0].width == noto);  // not the remembered DejaVu measurement
+    CHECK(te.texture(after).tex != nullptr);
+    CHECK(te.stats().misses == 2);  // rasterised again with the new font, not taken from the cache
+
+    // A whole new set (a new bundle) drops faces it does not have.
+    te.set_fonts({{ui::Face::Sans, bytes("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")}});
+    CHECK(te.measure(ui::Face::Serif, 30, s) == dejavu);
+  }
+  SDL_DestroyRenderer(renderer);
+  SDL_FreeSurface(surface);
+}
