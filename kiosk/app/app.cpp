@@ -78,8 +78,8 @@ void App::record_frame() {
   stats_.screen(wall_ms(), flow::name(s.screen), ref);
 }
 
+// Runs only while there is no bundle: at start, then at every retry of the fallback screen.
 bool App::open_bundle() {
-  const bool had_bundle = bundle_ != nullptr;
   try {
     bundle_ = bundle::Bundle::open(opt_.bundle);
     const auto& meta = bundle_->exhibit().meta;
@@ -108,9 +108,10 @@ bool App::open_bundle() {
     SDL_Log("exhibit unavailable: %s", e.what());
     next_retry_ = now_ + 10'000;
   }
-  // Fonts and the label atlas change only when there is a new bundle or none any more: a retry
-  // that fails again keeps the fallback it already has (no disk reads every ten seconds).
-  if (bundle_ || had_bundle || !imgui_ready_) setup_fonts();
+  // Fonts and the label atlas are built when a bundle opened, and once for the fallback (the first
+  // attempt): a retry that fails again keeps the fallback it already has (no disk reads every ten
+  // seconds). There is never an old bundle to replace here: open_bundle() runs only without one.
+  if (bundle_ || !imgui_ready_) setup_fonts();
   dirty_ = true;
   return bundle_ != nullptr;
 }

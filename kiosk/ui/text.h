@@ -61,7 +61,8 @@ class TextEngine {
   TextEngine(const TextEngine&) = delete;
   TextEngine& operator=(const TextEngine&) = delete;
 
-  // Font bytes for a face (kept alive here). A face without bytes uses the first loaded face.
+  // Font bytes for a face (kept alive here); empty bytes are ignored. A face never given bytes
+  // falls back within its family (italic or bold -> regular), then to the first loaded face.
   void set_font(Face f, std::vector<uint8_t> bytes);
   bool has_fonts() const { return !fonts_.empty(); }
 
