@@ -2,6 +2,8 @@
 #   make run    install what is missing, build, compile the sample exhibit, start the kiosk
 #               (headless demo tour with screenshots when there is no display)
 #   make test   the same set-up, then the whole suite under AddressSanitizer + UBSan
+#   make soak   2 and 30 virtual days of attract mode and visitors in the Release build, with
+#               RSS, heap, descriptors, textures and the text cache checked for growth
 # Everything comes from Debian bookworm packages (the base of Raspberry Pi OS).
 
 PACKAGES := $(shell grep -v '^\#' deploy/debian-packages.txt)
@@ -13,7 +15,7 @@ SHOTS      := $(BUILD)/shots
 JOBS       ?= $(shell nproc)
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build bundle test-build clean
+.PHONY: run test soak deps build bundle test-build clean
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -47,6 +49,13 @@ test-build: deps
 
 test: test-build
 	cd $(TEST_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+
+soak: bundle
+	@for d in 2d 30d; do \
+	  echo "== soak $$d (virtual), Release"; start=$$(date +%s); \
+	  SDL_VIDEODRIVER=offscreen tests/soak/check_soak.sh $(BUILD)/kiosk $(BUNDLE) $$d || exit 1; \
+	  echo "== soak $$d passed in $$(( $$(date +%s) - start )) s"; \
+	done
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD)
