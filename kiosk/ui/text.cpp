@@ -1,6 +1,9 @@
 // text.cpp — see text.h.
 #include "kiosk/ui/text.h"
 
+#include <SDL.h>
+#include <SDL_ttf.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -222,7 +225,7 @@ Texture TextEngine::texture(const Layout& l) {
     for (const auto& p : line.pieces) {
       TTF_Font* f = font(p.face, l.style.px);
       if (!f || p.text.empty()) continue;
-      SDL_Surface* s = TTF_RenderUTF8_Blended(f, p.text.c_str(), l.style.colour);
+      SDL_Surface* s = TTF_RenderUTF8_Blended(f, p.text.c_str(), SDL_Color{l.style.colour.r, l.style.colour.g, l.style.colour.b, l.style.colour.a});
       if (!s) continue;
       SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_NONE);  // copy alpha as is: pieces never overlap
       // Centre the font's line box in our (taller) line so the leading is shared above and below.

@@ -1,5 +1,6 @@
 // text_test.cpp — line breaking, pagination and the texture cache (hits, eviction, budget),
 // on SDL's software renderer drawing into a plain surface: no window needed.
+#include <SDL.h>
 #include <doctest/doctest.h>
 
 #include "content/bundle/richtext.h"
