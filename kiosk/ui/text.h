@@ -41,7 +41,7 @@ struct TextStyle {
 struct Piece {
   Face face;
   std::string text;
-  int x = 0, w = 0;
+  int x = 0, w = 0;  // the rendered piece's box: its ink from leftmost to rightmost, or its pen if wider
 };
 struct Line {
   std::vector<Piece> pieces;
@@ -94,6 +94,10 @@ class TextEngine {
 
  private:
   TTF_Font* font(Face f, int px);
+  struct Overhang {
+    int left = 0, right = 0;
+  };
+  Overhang overhang(Face f, int px, const std::string& s);
   struct Entry {
     Texture t;
     size_t bytes;
