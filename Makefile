@@ -6,6 +6,8 @@
 #   make package-arm64   the same, cross-built for Raspberry Pi OS 64-bit
 #   make test-arm64      cross-builds the tests for arm64 and runs a slice under qemu-aarch64-static
 #   make test-setup      deploy/rpi/setup.sh twice in a cached bookworm chroot (idempotence)
+#   make soak   2 and 30 virtual days of attract mode and visitors in the Release build, with
+#               RSS, heap, descriptors, textures and the text cache checked for growth
 # Everything comes from Debian bookworm packages (the base of Raspberry Pi OS).
 
 PACKAGES := $(shell grep -v '^\#' deploy/debian-packages.txt)
@@ -22,7 +24,7 @@ PKG_BUILD   ?= build-pkg
 ARM64_BUILD ?= build-arm64
 VERSION     := $(shell dpkg-parsechangelog -S Version 2>/dev/null)
 
-.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup fuzz
+.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup fuzz soak
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -105,6 +107,13 @@ fuzz: deps
 	  $(FUZZ_BUILD)/tests/fuzz/fuzz_$$t $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix=tests/fuzz/corpus/$$t/ || exit 1; \
+	done
+
+soak: bundle
+	@for d in 2d 30d; do \
+	  echo "== soak $$d (virtual), Release"; start=$$(date +%s); \
+	  SDL_VIDEODRIVER=offscreen tests/soak/check_soak.sh $(BUILD)/kiosk $(BUNDLE) $$d || exit 1; \
+	  echo "== soak $$d passed in $$(( $$(date +%s) - start )) s"; \
 	done
 
 clean:

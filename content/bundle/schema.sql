@@ -1,5 +1,5 @@
 -- The exhibit bundle: one read-only SQLite file holding everything a kiosk shows.
--- application_id 0x4D4B4942 ('MKIB'); user_version is the format version (kBundleFormat in bundle.h).
+-- application_id 0x4D4B4942 ('MKIB'); user_version is the format version (kFormatVersion in bundle.h).
 -- Every visitor-facing text lives in `wording`, keyed by what it belongs to and its language, so that
 -- "every text exists in every language" is one query for every kind of content.
 PRAGMA application_id = 1296779586;

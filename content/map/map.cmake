@@ -4,7 +4,9 @@
 pkg_check_modules(GLU REQUIRED IMPORTED_TARGET glu)   # Debian: libglu1-mesa-dev
 file(GLOB MAP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/content/map/*.cpp)
 add_library(kiosk_map STATIC ${MAP_SOURCES})
-target_include_directories(kiosk_map PUBLIC ${CMAKE_SOURCE_DIR})
+kiosk_layer(kiosk_map content/map)
+# The map's checks report through the curator's diagnostics (content/curator/diagnostics.h).
+target_include_directories(kiosk_map PRIVATE ${CMAKE_BINARY_DIR}/layers/curator)
 target_link_libraries(kiosk_map PUBLIC bundle PkgConfig::TOMLPP PRIVATE PkgConfig::GLU)
 # Bare land names in exhibit.toml's [map] fall back to this checkout's assets/map.
 target_compile_definitions(kiosk_map PRIVATE KIOSK_MAP_ASSETS_DIR="${CMAKE_SOURCE_DIR}/assets/map")

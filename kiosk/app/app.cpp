@@ -3,6 +3,7 @@
 #include "kiosk/app/app.h"
 
 #include <imgui.h>
+#include <SDL_ttf.h>
 #include <imgui_impl_sdlrenderer.h>
 
 #include <malloc.h>

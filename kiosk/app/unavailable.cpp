@@ -40,8 +40,8 @@ void App::draw_unavailable(ui::Canvas& c) {
   const auto& p = th.colours;
   int w = std::min(th.width - 2 * th.margin(), th.mm(220.f));
   float x = (th.width - w) / 2.f;
-  ui::TextStyle big{ui::Face::Sans, th.heading_px(), p.ink.sdl(), 1.3f, 0.5f, ui::Align::Centre};
-  ui::TextStyle small{ui::Face::Sans, th.body_px(), p.ink_soft.sdl(), 1.4f, 0.5f, ui::Align::Centre};
+  ui::TextStyle big{ui::Face::Sans, th.heading_px(), p.ink, 1.3f, 0.5f, ui::Align::Centre};
+  ui::TextStyle small{ui::Face::Sans, th.body_px(), p.ink_soft, 1.4f, 0.5f, ui::Align::Centre};
   ui::Layout es = text_->layout_plain("Esta exhibici\xC3\xB3n no est\xC3\xA1 disponible por el momento.", big, w);
   ui::Layout es2 = text_->layout_plain("Vuelva a intentarlo en unos minutos.", small, w);
   ui::Layout en = text_->layout_plain("This exhibit is not available right now.", big, w);

@@ -100,8 +100,8 @@ void App::draw_overlay(ui::Canvas& c) {
   for (size_t i = 0; i < lines.size() && i < kShown; ++i) body += (i ? "\n\n" : "") + lines[i];
   if (lines.size() > kShown) body += "\n\n… and " + std::to_string(lines.size() - kShown) + " more";
   const int w = th.width - 2 * th.margin();
-  ui::TextStyle head{ui::Face::SansBold, th.small_px(), SDL_Color{255, 214, 102, 255}, 1.3f, 0.f, ui::Align::Left};
-  ui::TextStyle st{ui::Face::Sans, th.small_px(), SDL_Color{255, 255, 255, 255}, 1.3f, 0.15f, ui::Align::Left};
+  ui::TextStyle head{ui::Face::SansBold, th.small_px(), ui::Colour{255, 214, 102, 255}, 1.3f, 0.f, ui::Align::Left};
+  ui::TextStyle st{ui::Face::Sans, th.small_px(), ui::Colour{255, 255, 255, 255}, 1.3f, 0.15f, ui::Align::Left};
   ui::Layout title = text_->layout_plain("Preview: the sources have errors; the last good build is shown.", head, w);
   ui::Layout msg = text_->layout_plain(body, st, w);
   float pad = th.mm(4.f);

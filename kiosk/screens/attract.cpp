@@ -44,8 +44,8 @@ void draw_item(Context& ctx, const bundle::AttractItem& a, float alpha, float dx
   int w = (int)std::min(th.width - 2.f * th.margin(), (float)th.mm(250.f));
   float x = (th.width - w) / 2.f + dx;
   std::vector<ui::Layout> parts;
-  SDL_Color ink = p.on_night.sdl(), soft{200, 190, 176, 255}, accent{232, 140, 110, 255};
-  auto centred = [&](ui::Face f, int px, SDL_Color col, float lh = 1.3f) {
+  ui::Colour ink = p.on_night, soft{200, 190, 176, 255}, accent{232, 140, 110, 255};
+  auto centred = [&](ui::Face f, int px, ui::Colour col, float lh = 1.3f) {
     return ui::TextStyle{f, px, col, lh, 0.5f, ui::Align::Centre};
   };
   // Room for the item: the screen less the invitation at the bottom and the drift.
@@ -116,7 +116,7 @@ void draw_journey_item(Context& ctx, uint64_t since, uint64_t duration, float dx
   const bundle::Place* pl = ctx.ex.place(s.place);
   std::string line = s.from.substr(0, 4) + "  \xC2\xB7  " + (pl ? pl->name.in(ctx.lang()) : s.place);
   int w = (int)std::min(th.width - 2.f * th.margin(), (float)th.mm(250.f));
-  ui::Layout l = ctx.c.text().layout_plain(line, {ui::Face::SerifBold, th.heading_px(), th.colours.on_night.sdl(), 1.2f, 0.5f, ui::Align::Centre}, w);
+  ui::Layout l = ctx.c.text().layout_plain(line, {ui::Face::SerifBold, th.heading_px(), th.colours.on_night, 1.2f, 0.5f, ui::Align::Centre}, w);
   ctx.c.block(l, (th.width - w) / 2.f + dx, view.bottom() + th.mm(2.f) + dy * 0.5f);
   // Smooth but modest: 30 frames a second while the route draws, then the usual slow drift.
   if (f < 1) ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + 33);

@@ -27,10 +27,10 @@ void draw_home(Context& ctx) {
   for (bool sub : {true, false}) {
     if (sub && sub_text.empty()) continue;
     for (int px : {th.title_px(), th.heading_px(), th.heading_px() * 4 / 5}) {
-      tl = te.layout_plain(ctx.ex.meta.title.in(ctx.lang()), {ui::Face::SerifBold, px, p.ink.sdl(), 1.15f}, (int)area.w);
+      tl = te.layout_plain(ctx.ex.meta.title.in(ctx.lang()), {ui::Face::SerifBold, px, p.ink, 1.15f}, (int)area.w);
       float h = tl.height + th.mm(2.f);
       if (sub) {
-        sl = te.layout_plain(sub_text, {ui::Face::Serif, std::max(th.small_px() + 2, px * 3 / 5), p.ink_soft.sdl(), 1.3f}, (int)area.w);
+        sl = te.layout_plain(sub_text, {ui::Face::Serif, std::max(th.small_px() + 2, px * 3 / 5), p.ink_soft, 1.3f}, (int)area.w);
         h += sl.height;
       }
       if (h <= budget) {
@@ -68,11 +68,11 @@ void draw_home(Context& ctx) {
     c.fill(r, down ? p.rule : p.panel, th.mm(2.f));
     c.fill({r.x, r.y, (float)th.mm(1.6f), r.h}, p.accent, 0);
     float pad = th.mm(6.f);
-    ui::TextStyle head{ui::Face::SansBold, th.heading_px(), p.ink.sdl(), 1.2f};
+    ui::TextStyle head{ui::Face::SansBold, th.heading_px(), p.ink, 1.2f};
     ui::Layout hl = te.layout_plain(ctx.t(entries[i].id), head, (int)(r.w - 2 * pad));
     std::string hint_key = std::string(entries[i].id) + ".hint";
     bool has_hint = ctx.ex.strings.count(hint_key) > 0;
-    ui::TextStyle hint{ui::Face::Serif, th.small_px() + 2, p.ink_soft.sdl(), 1.3f};
+    ui::TextStyle hint{ui::Face::Serif, th.small_px() + 2, p.ink_soft, 1.3f};
     ui::Layout hn = has_hint ? te.layout_plain(ctx.t(hint_key), hint, (int)(r.w - 2 * pad)) : ui::Layout{};
     bool show_hint = has_hint && hl.height + hn.height + th.mm(2.f) < r.h - th.mm(3.f);
     float total = hl.height + (show_hint ? hn.height + th.mm(1.5f) : 0);

@@ -263,7 +263,7 @@ void draw_map(Context& ctx) {
   if (!ctx.map || ctx.map->empty()) {
     int w = (int)std::min(area.w, (float)th.mm(200.f));
     float y = area.y + area.h * 0.25f;
-    ui::TextStyle st{ui::Face::Serif, th.heading_px(), p.ink.sdl(), 1.35f, 0.5f, ui::Align::Centre};
+    ui::TextStyle st{ui::Face::Serif, th.heading_px(), p.ink, 1.35f, 0.5f, ui::Align::Centre};
     ui::Layout l = te.layout_plain(ctx.t("map.unavailable"), st, w);
     c.block(l, area.x + (area.w - w) / 2, y);
     return;
@@ -408,7 +408,7 @@ void draw_map(Context& ctx) {
     const bundle::Place* pl = ctx.ex.place(s.place);
     std::string line = years(s) + "  \xC2\xB7  " + (pl ? pl->name.in(ctx.lang()) : s.place) + "  \xE2\x80\x94  " + s.text.in(ctx.lang());
     int w = (int)std::min(view.w - 2 * th.margin(), (float)th.mm(260.f));
-    ui::Layout l = te.layout_plain(line, {ui::Face::Sans, th.small_px() + 1, p.ink.sdl(), 1.3f}, w);
+    ui::Layout l = te.layout_plain(line, {ui::Face::Sans, th.small_px() + 1, p.ink, 1.3f}, w);
     ui::Rect box{(float)(th.margin() - th.mm(2.f)), view.bottom() - l.height - th.mm(5.f), (float)(w + th.mm(4.f)), (float)(l.height + th.mm(3.f))};
     if (m.card < 0) {
       c.fill(box, p.paper.with_alpha(0.92f), th.mm(1.5f));
@@ -422,12 +422,12 @@ void draw_map(Context& ctx) {
     float cw = std::min(view.w - 2 * th.margin(), (float)th.mm(th.portrait() ? 170.f : 120.f));
     float pad = th.mm(5.f);
     int tw = (int)(cw - 2 * pad);
-    ui::Layout name = te.layout_plain(pl.name.in(ctx.lang()), {ui::Face::SerifBold, th.heading_px(), p.ink.sdl(), 1.15f}, tw);
+    ui::Layout name = te.layout_plain(pl.name.in(ctx.lang()), {ui::Face::SerifBold, th.heading_px(), p.ink, 1.15f}, tw);
     std::string stays;
     for (const auto& s : journey)
       if (s.place == pl.id) stays += (stays.empty() ? "" : "\n\n") + years(s) + " \xE2\x80\x94 " + s.text.in(ctx.lang());
-    ui::Layout sl = te.layout_plain(stays, {ui::Face::Sans, th.small_px(), p.ink_soft.sdl(), 1.3f, 0.3f}, tw);
-    ui::Layout tx = te.layout_plain(pl.text.in(ctx.lang()), {ui::Face::Serif, std::max(20, th.body_px() * 85 / 100), p.ink.sdl(), 1.4f}, tw);
+    ui::Layout sl = te.layout_plain(stays, {ui::Face::Sans, th.small_px(), p.ink_soft, 1.3f, 0.3f}, tw);
+    ui::Layout tx = te.layout_plain(pl.text.in(ctx.lang()), {ui::Face::Serif, std::max(20, th.body_px() * 85 / 100), p.ink, 1.4f}, tw);
     const bundle::Room* room = nullptr;
     for (const auto& rm : ctx.ex.rooms)
       for (const auto& id : rm.places)

@@ -14,7 +14,7 @@ void draw_questions(Context& ctx) {
   int cols = th.portrait() || area.w < th.mm(200.f) ? 1 : 2;
   float gap = th.mm(3.f), pad = th.mm(4.f);
   float w = (area.w - gap * (cols - 1)) / cols;
-  ui::TextStyle st{ui::Face::SerifBold, th.label_px() + 2, p.ink.sdl(), 1.25f};
+  ui::TextStyle st{ui::Face::SerifBold, th.label_px() + 2, p.ink, 1.25f};
   std::vector<ui::Layout> laid;
   std::vector<float> row_h((qs.size() + cols - 1) / cols, (float)th.target());
   for (size_t i = 0; i < qs.size(); ++i) {
@@ -65,8 +65,8 @@ void draw_answer(Context& ctx) {
   ui::TextEngine& te = c.text();
   int w = (int)std::min(area.w, (float)th.mm(240.f));
   float x = area.x + (area.w - w) / 2;
-  ui::Layout ql = te.layout_plain(q.question.in(ctx.lang()), {ui::Face::SerifBold, th.heading_px(), p.ink.sdl(), 1.2f}, w);
-  ui::Layout al = te.layout_plain(q.answer.in(ctx.lang()), {ui::Face::Serif, th.body_px(), p.ink.sdl(), 1.5f}, w);
+  ui::Layout ql = te.layout_plain(q.question.in(ctx.lang()), {ui::Face::SerifBold, th.heading_px(), p.ink, 1.2f}, w);
+  ui::Layout al = te.layout_plain(q.answer.in(ctx.lang()), {ui::Face::Serif, th.body_px(), p.ink, 1.5f}, w);
   const float target = (float)th.target();
   float bottom_h = target + th.mm(3.f);
   float view = area.h - bottom_h;

@@ -52,8 +52,8 @@ void draw_quotes(Context& ctx) {
     // Never smaller than the body text at its normal size, nor than a readable floor on a 7" panel.
     // (A 7" panel is read from closer: there the longest quotations with a note may go to 18 px.)
     int floor_px = short_screen(th) ? 18 : std::max(20, std::min(th.body_px(), (int)std::lround(th.body_px() / th.text_scale * 0.85f)));
-    ui::TextStyle qs{ui::Face::SerifItalic, px, p.ink.sdl(), 1.35f, 0.5f, ui::Align::Centre};
-    ui::TextStyle as{ui::Face::Sans, short_screen(th) ? th.small_px() : th.label_px(), p.ink_soft.sdl(), 1.3f, 0.3f, ui::Align::Centre};
+    ui::TextStyle qs{ui::Face::SerifItalic, px, p.ink, 1.35f, 0.5f, ui::Align::Centre};
+    ui::TextStyle as{ui::Face::Sans, short_screen(th) ? th.small_px() : th.label_px(), p.ink_soft, 1.3f, 0.3f, ui::Align::Centre};
     std::string words = "\xE2\x80\x9C" + q.text.in(ctx.lang()) + "\xE2\x80\x9D";
     std::string attr = attribution(ctx, q);
     if (!q.note.empty()) attr += "\n\n" + q.note.in(ctx.lang());

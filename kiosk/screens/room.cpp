@@ -14,7 +14,7 @@ namespace {
 // taller than `height`. Curators' page breaks are kept; a long page becomes several.
 std::vector<ui::Layout> lay_out_pages(Context& ctx, const bundle::Room& room, int width, int height) {
   const ui::Theme& th = ctx.theme();
-  ui::TextStyle body{ui::Face::Serif, th.body_px(), th.colours.ink.sdl(), 1.5f};
+  ui::TextStyle body{ui::Face::Serif, th.body_px(), th.colours.ink, 1.5f};
   std::vector<ui::Layout> out;
   auto it = room.pages.find(ctx.lang());
   if (it == room.pages.end()) it = room.pages.begin();
@@ -34,7 +34,7 @@ float draw_picture(Context& ctx, const bundle::Room& room, SDL_Texture* tex, int
   ui::Canvas& c = ctx.c;
   const ui::Theme& th = ctx.theme();
   if (iw <= 0 || ih <= 0) return box.y;
-  ui::TextStyle cap{ui::Face::Sans, th.small_px(), th.colours.ink_soft.sdl(), 1.3f};
+  ui::TextStyle cap{ui::Face::Sans, th.small_px(), th.colours.ink_soft, 1.3f};
   std::string caption = room.image.caption.in(ctx.lang());
   std::string credit = ctx.t("image.credit") + " " + room.image.credit.in(ctx.lang());
   for (const std::string& words : {caption + "\n\n" + credit, credit, std::string()}) {
@@ -80,8 +80,8 @@ void draw_room(Context& ctx) {
   // Title block.
   std::string yrs = room.year_from == room.year_to ? std::to_string(room.year_from)
                                                     : std::to_string(room.year_from) + "\xE2\x80\x93" + std::to_string(room.year_to);
-  ui::Layout yl = te.layout_plain(yrs, {ui::Face::SansBold, th.label_px(), p.accent.sdl(), 1.2f}, (int)side.w);
-  ui::Layout tl = te.layout_plain(room.title.in(ctx.lang()), {ui::Face::SerifBold, wide ? th.title_px() * 4 / 5 : th.heading_px(), p.ink.sdl(), 1.15f},
+  ui::Layout yl = te.layout_plain(yrs, {ui::Face::SansBold, th.label_px(), p.accent, 1.2f}, (int)side.w);
+  ui::Layout tl = te.layout_plain(room.title.in(ctx.lang()), {ui::Face::SerifBold, wide ? th.title_px() * 4 / 5 : th.heading_px(), p.ink, 1.15f},
                                   (int)side.w);
   float y = side.y;
   float years_w = yl.lines.empty() ? 0.f : (float)yl.lines[0].width;
@@ -107,7 +107,7 @@ void draw_room(Context& ctx) {
     if (below == y) {
       // No picture (or none that fits): the side column carries the room's teaser and the places it visits.
       // Each part only when it fits the column whole: nothing runs into the bottom bar.
-      ui::Layout tz = te.layout_plain(room.teaser.in(ctx.lang()), {ui::Face::SerifItalic, th.body_px(), p.ink_soft.sdl(), 1.4f}, (int)side.w);
+      ui::Layout tz = te.layout_plain(room.teaser.in(ctx.lang()), {ui::Face::SerifItalic, th.body_px(), p.ink_soft, 1.4f}, (int)side.w);
       if (y + tz.height <= side.bottom()) {
         c.block(tz, side.x, y);
         y += tz.height + th.mm(5.f);
@@ -115,7 +115,7 @@ void draw_room(Context& ctx) {
       std::string names;
       for (const auto& id : room.places)
         if (const bundle::Place* pl = ctx.ex.place(id)) names += (names.empty() ? "" : "  \xC2\xB7  ") + pl->name.in(ctx.lang());
-      ui::Layout nl = te.layout_plain(names, {ui::Face::Sans, th.small_px() + 2, p.ink_soft.sdl(), 1.5f}, (int)side.w);
+      ui::Layout nl = te.layout_plain(names, {ui::Face::Sans, th.small_px() + 2, p.ink_soft, 1.5f}, (int)side.w);
       if (!names.empty() && y + th.mm(3.f) + nl.height <= side.bottom()) {
         c.line(side.x, y, side.x + th.mm(12.f), y, p.accent, 2.f);
         y += th.mm(3.f);

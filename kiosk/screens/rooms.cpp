@@ -16,9 +16,9 @@ void draw_rooms(Context& ctx) {
   int cols = std::max(1, std::min(3, (int)(area.w / th.mm(95.f))));
   float card_w = (area.w - gap * (cols - 1)) / cols;
   float pad = th.mm(4.f);
-  ui::TextStyle years{ui::Face::SansBold, th.small_px(), p.accent.sdl(), 1.2f};
-  ui::TextStyle title{ui::Face::SerifBold, th.heading_px() * 9 / 10, p.ink.sdl(), 1.15f};
-  ui::TextStyle teaser{ui::Face::Serif, th.small_px() + 1, p.ink_soft.sdl(), 1.3f};
+  ui::TextStyle years{ui::Face::SansBold, th.small_px(), p.accent, 1.2f};
+  ui::TextStyle title{ui::Face::SerifBold, th.heading_px() * 9 / 10, p.ink, 1.15f};
+  ui::TextStyle teaser{ui::Face::Serif, th.small_px() + 1, p.ink_soft, 1.3f};
   int text_w = (int)(card_w - 2 * pad);
 
   // Every card in a row is as tall as the tallest; rows stack downwards.

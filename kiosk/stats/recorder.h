@@ -9,12 +9,19 @@
 // The recorder never throws and never stops the kiosk: a file that cannot be opened or written
 // (disk full, read-only, missing folder) is logged once and every later call is a no-op; a
 // corrupt file is renamed aside (`FILE.corrupt-YYYYMMDD-HHMMSS`) and a fresh one started.
-// Durability and why the frame loop never waits on the disk: see recorder.cpp and README.md.
+//
+// Does:     remember what the visitor sees (repeats dropped in memory, on the caller's thread) and
+//           queue each row for a writer thread of its own, which writes whole batches and
+//           checkpoints; close() writes everything queued before it returns.
+// Does not: touch the disk on the caller's thread after open() — a slow SD card never delays a
+//           frame; read or report (report.h does); know about screens beyond their names.
+// Durability: see recorder.cpp and README.md.
 #pragma once
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 struct sqlite3;
 
@@ -46,8 +53,11 @@ class Recorder {
   // Opens or creates the file. False (logged) when statistics are off for this run. A session left
   // unfinished by a crash is closed as "interrupted" at the time of its last recorded event.
   bool open(const std::string& path, int64_t now_ms) noexcept;
+  // Writes everything still queued, then closes the file (the kiosk's shutdown).
   void close() noexcept;
-  bool active() const { return db_ != nullptr; }    // open and writable so far
+  // Waits until everything queued so far is written (tests; never called from a frame).
+  void flush() noexcept;
+  bool active() const;                               // open and writable so far
   bool in_session() const { return session_ != 0; }
   int64_t session_id() const { return session_; }  // 0 outside a session
   const std::string& moved_aside() const { return moved_aside_; }  // where a corrupt file went, if it did
@@ -74,20 +84,31 @@ class Recorder {
   // For tests: limit the file to `pages` pages, to provoke "disk full".
   void limit_pages_for_test(int pages) noexcept;
 
+  // At most this many rows wait for the disk; beyond it (a card that has stopped answering for
+  // hours) new rows are dropped, logged once, so memory stays flat.
+  static constexpr size_t kMaxQueued = 20000;
+
+  // One row (or command) for the writer thread.
+  struct Row {
+    enum Kind { Session, Visit, Event, End, LimitPages } kind;
+    int64_t session = 0, seq = 0, at = 0, number = -1;  // number: dwell ms, page (-1: none), pages
+    std::string a, b;                                   // lang | screen, kind | reason; ref
+  };
+
  private:
-  struct Statements;
+  struct Writer;
   bool open_file(const std::string& path, int64_t now_ms, bool may_move_aside);
   void fail(const std::string& what) noexcept;
-  template <class F> void guarded(const char* what, F f) noexcept;
-  void event(int64_t now_ms, const char* kind, const std::string& ref, int64_t detail);
-  void write_visit(int64_t left_ms);
-  void checkpoint();
+  void queue(std::vector<Row> rows) noexcept;
+  void event(int64_t now_ms, const char* kind, const std::string& ref, int64_t detail) noexcept;
+  Row visit_row(int64_t left_ms) const;
 
   Logger log_;
   std::string path_, moved_aside_;
-  sqlite3* db_ = nullptr;
-  std::unique_ptr<Statements> st_;
+  sqlite3* db_ = nullptr;  // the caller's during open(), then the writer thread's alone
+  std::unique_ptr<Writer> writer_;
   bool logged_ = false;
+  int64_t next_session_ = 1;  // ids are given here, so rows never wait for the database's answer
   int64_t session_ = 0;
   int64_t seq_ = 0;
   // The screen the visitor is on (written when left), and the last room page / quote / place.
@@ -96,8 +117,6 @@ class Recorder {
   bool has_screen_ = false;
   std::string cur_lang_, last_page_room_, last_quote_, last_place_;
   int last_page_ = -1;
-  int wal_pages_ = 0;  // frames in the WAL since the last checkpoint (from the WAL hook)
-  friend int wal_hook(void*, sqlite3*, const char*, int);
 };
 
 }  // namespace stats

@@ -19,6 +19,8 @@
 //    only with the up event still makes a (short) drag rather than a tap.
 #include "kiosk/ui/gestures.h"
 
+#include <SDL.h>
+
 #include <cmath>
 
 namespace ui {

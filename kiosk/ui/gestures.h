@@ -9,11 +9,12 @@
 // Time is passed in (milliseconds of a clock the caller owns), so tests run on a fake clock.
 // Does not: know about screens or ImGui.
 #pragma once
-#include <SDL.h>
 
 #include <cstdint>
 #include <deque>
 #include <map>
+
+union SDL_Event;  // SDL stays in gestures.cpp: the header needs only the name
 
 namespace ui {
 

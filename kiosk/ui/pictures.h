@@ -1,12 +1,14 @@
 // pictures.h — room pictures decoded from the bundle into textures, once, on first use.
 // A picture that fails to decode is remembered as missing, so the room shows without it.
 #pragma once
-#include <SDL.h>
 
 #include <functional>
 #include <map>
 #include <string>
 #include <vector>
+
+struct SDL_Renderer;  // opaque here: SDL stays in pictures.cpp
+struct SDL_Texture;
 
 namespace ui {
 

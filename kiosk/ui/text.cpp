@@ -1,6 +1,9 @@
 // text.cpp — see text.h.
 #include "kiosk/ui/text.h"
 
+#include <SDL.h>
+#include <SDL_ttf.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -63,6 +66,35 @@ int TextEngine::measure(Face f, int px, const std::string& s) {
   int w = 0, h = 0;
   if (fo && !s.empty()) TTF_SizeUTF8(fo, s.c_str(), &w, &h);
   return w;
+}
+
+// The first and last code points of a UTF-8 string (0 when empty).
+static void ends_of(const std::string& s, Uint32& first, Uint32& last) {
+  first = last = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = (unsigned char)s[i];
+    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    Uint32 cp = n == 1 ? c : c & (0x7F >> n);
+    for (int k = 1; k < n && i + k < s.size(); ++k) cp = cp << 6 | ((unsigned char)s[i + k] & 0x3F);
+    if (!first) first = cp;
+    last = cp;
+    i += n;
+  }
+}
+
+// How far a piece's ink reaches beyond its pen on the left (a j's tail, an italic f's foot)
+// and on the right (an italic f's hook). SDL_ttf's TTF_SizeUTF8 counts both as width, and its
+// surfaces start at the leftmost ink: the pen starts `left` pixels in and ends `right` pixels
+// before the surface does.
+TextEngine::Overhang TextEngine::overhang(Face f, int px, const std::string& s) {
+  Overhang o;
+  TTF_Font* fo = font(f, px);
+  Uint32 first, last;
+  ends_of(s, first, last);
+  int minx, maxx, miny, maxy, advance;
+  if (fo && first && TTF_GlyphMetrics32(fo, first, &minx, &maxx, &miny, &maxy, &advance) == 0) o.left = std::max(0, -minx);
+  if (fo && last && TTF_GlyphMetrics32(fo, last, &minx, &maxx, &miny, &maxy, &advance) == 0) o.right = std::max(0, maxx - advance);
+  return o;
 }
 
 static Face face_of(Face base, const bundle::Run& r) {
@@ -136,8 +168,15 @@ Layout TextEngine::layout(const std::vector<bundle::Paragraph>& paragraphs, cons
         if (!l.pieces.empty() && l.pieces.back().face == p.face) {
           l.pieces.back().text += text;
         } else {
-          int px0 = l.pieces.empty() ? 0 : l.pieces.back().x + l.pieces.back().w;
-          l.pieces.push_back({p.face, text, px0, 0});
+          // Where the face changes, the new piece's pen starts where the last one's stopped (as
+          // if the line were set in one go): its surface begins its own left overhang earlier,
+          // and the last piece's right overhang reaches into it (the blit blends; see texture()).
+          int pen = 0;
+          if (!l.pieces.empty()) {
+            const Piece& b = l.pieces.back();
+            pen = b.x + b.w - overhang(b.face, st.px, b.text).right;
+          }
+          l.pieces.push_back({p.face, text, pen - (l.pieces.empty() ? 0 : overhang(p.face, st.px, text).left), 0});
         }
         l.pieces.back().w = measure(l.pieces.back().face, st.px, l.pieces.back().text);
       }
@@ -213,6 +252,26 @@ std::vector<Layout> TextEngine::paginate(const Layout& l, int max_height) {
   return pages;
 }
 
+// Puts a rendered piece into the block. Every piece has the block's one colour, so only coverage
+// composes: alpha = a + b·(1 − a). A plain copy (SDL_BLENDMODE_NONE) would let the transparent
+// pixels of a piece's box wipe the previous piece's overhang (an italic f's hook) where the face
+// changes inside a line; SDL's blended blit would nudge the colour by rounding. Pieces that do
+// not touch come out exactly as rendered.
+static void add_coverage(SDL_Surface* block, SDL_Surface* piece, int x0, int y0) {
+  SDL_Surface* src = piece->format->format == SDL_PIXELFORMAT_ARGB8888 ? piece : SDL_ConvertSurfaceFormat(piece, SDL_PIXELFORMAT_ARGB8888, 0);
+  if (!src) return;
+  for (int y = std::max(0, -y0); y < src->h && y0 + y < block->h; ++y) {
+    const Uint32* from = (const Uint32*)((const Uint8*)src->pixels + (size_t)y * src->pitch);
+    Uint32* to = (Uint32*)((Uint8*)block->pixels + (size_t)(y0 + y) * block->pitch);
+    for (int x = std::max(0, -x0); x < src->w && x0 + x < block->w; ++x) {
+      Uint32 a = from[x] >> 24, b = to[x0 + x] >> 24;
+      Uint32 out = a + (b * (255 - a) + 127) / 255;
+      to[x0 + x] = (to[x0 + x] & 0x00FFFFFFu) | out << 24;
+    }
+  }
+  if (src != piece) SDL_FreeSurface(src);
+}
+
 Texture TextEngine::texture(const Layout& l) {
   auto it = cache_.find(l.key);
   if (it != cache_.end()) {
@@ -230,12 +289,10 @@ Texture TextEngine::texture(const Layout& l) {
     for (const auto& p : line.pieces) {
       TTF_Font* f = font(p.face, l.style.px);
       if (!f || p.text.empty()) continue;
-      SDL_Surface* s = TTF_RenderUTF8_Blended(f, p.text.c_str(), l.style.colour);
+      SDL_Surface* s = TTF_RenderUTF8_Blended(f, p.text.c_str(), SDL_Color{l.style.colour.r, l.style.colour.g, l.style.colour.b, l.style.colour.a});
       if (!s) continue;
-      SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_NONE);  // copy alpha as is: pieces never overlap
       // Centre the font's line box in our (taller) line so the leading is shared above and below.
-      SDL_Rect dst{p.x, line.y + (line_h - TTF_FontHeight(f)) / 2, s->w, s->h};
-      SDL_BlitSurface(s, nullptr, block, &dst);
+      add_coverage(block, s, p.x, line.y + (line_h - TTF_FontHeight(f)) / 2);
       SDL_FreeSurface(s);
     }
   Texture t{SDL_CreateTextureFromSurface(renderer_, block), w, h};

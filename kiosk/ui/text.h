@@ -5,9 +5,9 @@
 //           breaking of rich paragraphs (italic, bold runs); splitting a layout into pieces that
 //           fit a height; a texture cache with a byte budget (evicted blocks are re-rendered on demand).
 // Does not: draw (the caller puts the texture on screen), handle UI labels (ImGui's atlas does).
+// SDL and SDL2_ttf stay behind this header: their types appear only as opaque handles, so the
+// screens that include it can neither call SDL nor need its headers (see CMakeLists.txt's layers).
 #pragma once
-#include <SDL.h>
-#include <SDL_ttf.h>
 
 #include <cstdint>
 #include <list>
@@ -18,6 +18,11 @@
 #include <vector>
 
 #include "content/bundle/richtext.h"
+#include "kiosk/ui/theme.h"
+
+struct SDL_Renderer;
+struct SDL_Texture;
+typedef struct _TTF_Font TTF_Font;  // as SDL_ttf.h declares it
 
 namespace ui {
 
@@ -27,7 +32,7 @@ enum class Align { Left, Centre };
 struct TextStyle {
   Face face = Face::Serif;  // the family and base weight; runs may switch to italic or bold
   int px = 28;
-  SDL_Color colour{31, 27, 22, 255};
+  Colour colour{31, 27, 22, 255};
   float line_height = 1.45f;  // in multiples of px
   float paragraph_gap = 0.6f; // extra space between paragraphs, in lines
   Align align = Align::Left;
@@ -36,7 +41,7 @@ struct TextStyle {
 struct Piece {
   Face face;
   std::string text;
-  int x = 0, w = 0;
+  int x = 0, w = 0;  // the rendered piece's box: its ink from leftmost to rightmost, or its pen if wider
 };
 struct Line {
   std::vector<Piece> pieces;
@@ -94,6 +99,10 @@ class TextEngine {
  private:
   TTF_Font* font(Face f, int px);
   void close_fonts();  // every open TTF_Font, and everything measured or rasterised with them
+  struct Overhang {
+    int left = 0, right = 0;
+  };
+  Overhang overhang(Face f, int px, const std::string& s);
   struct Entry {
     Texture t;
     size_t bytes;

@@ -4,16 +4,14 @@
 // Why millimetres: a 15 mm touch target is 84 px on a 15.6" 1080p panel but 78 px on a 7" 800×480
 // one; fingers and eyes measure the glass, not the pixels.
 #pragma once
-#include <SDL.h>
-
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace ui {
 
 struct Colour {
   uint8_t r, g, b, a = 255;
-  SDL_Color sdl() const { return {r, g, b, a}; }
   uint32_t imgui() const { return (uint32_t)a << 24 | (uint32_t)b << 16 | (uint32_t)g << 8 | r; }
   Colour with_alpha(float f) const { return {r, g, b, (uint8_t)std::clamp(f * a, 0.f, 255.f)}; }
 };

@@ -1,5 +1,6 @@
 // gestures_test.cpp — GestureRecognizer on hand-built SDL events and a fake clock: taps,
 // drags, flings, pinches, long-presses, the mouse, synthetic SDL events and focus loss.
+#include <SDL.h>
 #include <doctest/doctest.h>
 
 #include <string>

@@ -6,9 +6,12 @@
 #include "scoped_zone.h"
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 #include <ctime>
 
+#include "io_probe.h"
 #include "kiosk/stats/recorder.h"
 #include "test_util.h"
 
@@ -118,10 +121,11 @@ TEST_CASE("stats: a session left open is closed as interrupted at its last event
   }
   CHECK(query(db, "SELECT ended_at, end_reason FROM sessions") == "NULL|NULL\n");
   stats::Recorder r([](const std::string&) {});
-  REQUIRE(r.open(db, T0 + 100'000));
+  REQUIRE(r.open(db, T0 + 100'000));  // the "interrupted" update happens in open(), before it returns
   CHECK(query(db, "SELECT ended_at - started_at, end_reason FROM sessions") == "9000|interrupted\n");
   r.begin_session(T0 + 200'000, "en");  // and life goes on
   r.end_session(T0 + 210'000, stats::EndReason::Shutdown);
+  r.flush();
   CHECK(query(db, "SELECT id, end_reason FROM sessions ORDER BY id") == "1|interrupted\n2|shutdown\n");
 }
 
@@ -161,6 +165,7 @@ TEST_CASE("stats: a corrupt file is moved aside and a new one started") {
   CHECK(logs.lines[0].find("moved aside") != std::string::npos);
   r.begin_session(T0, "en");
   r.end_session(T0 + 1000, stats::EndReason::Timeout);
+  r.flush();
   CHECK(query(db, "SELECT id, lang FROM sessions") == "1|en\n");
 
   // A second damaged file the same second gets its own name.
@@ -217,10 +222,45 @@ TEST_CASE("stats: a file that cannot be opened or written never throws and logs 
       CHECK_NOTHROW(r.screen(T0 + i, "room", std::string(200, 'r') + std::to_string(i)));
       CHECK_NOTHROW(r.quote(T0 + i, std::string(300, 'q') + std::to_string(i)));
       CHECK_NOTHROW(r.end_session(T0 + i + 1, stats::EndReason::Timeout));
+      r.flush();  // the writer meets the full disk; from then on the recorder is off
     }
     CHECK_FALSE(r.active());
     CHECK_NOTHROW(r.begin_session(T0, "es"));  // off for good: calls do nothing
     REQUIRE(logs.lines.size() == 1);
     CHECK(logs.lines[0].find("without statistics") != std::string::npos);
   }
+}
+
+TEST_CASE("stats: a slow card never delays a frame: writes happen off the caller's thread, and close loses nothing") {
+  Scratch s("stats-slow-card");
+  std::string db = s.path("stats.db");
+  ScopedIoProbe probe;
+  stats::Recorder r([](const std::string& m) { FAIL_CHECK("recorder: " << m); });
+  REQUIRE(r.open(db, T0));  // opening happens once, at start, before any frame
+  probe.p.reset();
+  probe.p.slow_ms = 15;     // every write and fsync now takes 15 ms, like a tired SD card
+  const auto caller = std::this_thread::get_id();
+  const int sessions = 12;
+  auto t0 = std::chrono::steady_clock::now();
+  for (int i = 0; i < sessions; ++i) {  // what the frames of twelve visits ask of the recorder
+    int64_t t = T0 + i * 60'000;
+    r.begin_session(t, "es");
+    r.screen(t, "home");
+    r.screen(t + 1000, "room", "garden");
+    r.room_page(t + 1000, "garden", 0);
+    r.room_page(t + 2000, "garden", 1);
+    r.quote(t + 3000, "q" + std::to_string(i));
+    r.place(t + 4000, "coyoacan");
+    r.language(t + 5000, "en");
+    r.end_session(t + 6000, stats::EndReason::Timeout);
+  }
+  MESSAGE("the calls of 12 visits took " << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count()
+                                         << " ms on the caller's thread");
+  CHECK(probe.p.threads().count(caller) == 0);  // not one write or fsync on the frame's thread
+  r.close();                                    // shutdown with a backlog: everything is written first
+  CHECK(probe.p.threads().count(caller) == 0);
+  CHECK(probe.p.writes > 0);
+  CHECK(query(db, "SELECT count(*), count(ended_at) FROM sessions") == "12|12\n");
+  CHECK(query(db, "SELECT count(*) FROM visits") == "24\n");
+  CHECK(query(db, "SELECT count(*) FROM events") == "60\n");
 }

@@ -1,5 +1,7 @@
 // text_test.cpp — line breaking, pagination and the texture cache (hits, eviction, budget),
 // on SDL's software renderer drawing into a plain surface: no window needed.
+#include <SDL.h>
+#include <SDL_ttf.h>
 #include <doctest/doctest.h>
 
 #include "content/bundle/richtext.h"
@@ -135,4 +137,118 @@ TEST_CASE("text: replacing a font also closes the faces that fell back to it") {
   }
   SDL_DestroyRenderer(renderer);
   SDL_FreeSurface(surface);
+}
+
+namespace {
+
+// What a visitor sees of one laid-out block: its texture drawn on white by the software renderer,
+// as the ink (255 - red) of every pixel.
+struct Ink {
+  int w = 0, h = 0;
+  std::vector<int> v;
+  int at(int x, int y) const { return v[(size_t)y * w + x]; }
+  // The leftmost column from x0 with any ink, or -1.
+  int first_column(int x0) const {
+    for (int x = x0; x < w; ++x)
+      for (int y = 0; y < h; ++y)
+        if (at(x, y) > 40) return x;
+    return -1;
+  }
+};
+
+Ink draw(const std::vector<bundle::Paragraph>& paras, const ui::TextStyle& st, int width) {
+  SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, width, 200, 32, SDL_PIXELFORMAT_ARGB8888);
+  SDL_Renderer* r = SDL_CreateSoftwareRenderer(s);
+  Ink ink;
+  {
+    ui::TextEngine te(r);
+    for (auto [face, file] : {std::pair{ui::Face::Serif, "NotoSerif-Regular.ttf"}, std::pair{ui::Face::SerifItalic, "NotoSerif-Italic.ttf"}}) {
+      std::string b = testutil::read(std::string("/usr/share/fonts/truetype/noto/") + file);
+      te.set_font(face, std::vector<uint8_t>(b.begin(), b.end()));
+    }
+    ui::Layout l = te.layout(paras, st, width);
+    ui::Texture t = te.texture(l);
+    SDL_SetRenderDrawColor(r, 255, 255, 255, 255);
+    SDL_RenderClear(r);
+    SDL_Rect dst{0, 0, t.w, t.h};
+    SDL_RenderCopy(r, t.tex, nullptr, &dst);
+    SDL_RenderPresent(r);
+    ink.w = t.w;
+    ink.h = std::min(t.h, 200);
+    ink.v.resize((size_t)ink.w * ink.h);
+    SDL_LockSurface(s);
+    for (int y = 0; y < ink.h; ++y)
+      for (int x = 0; x < ink.w; ++x) {
+        Uint32 px = ((Uint32*)((Uint8*)s->pixels + (size_t)y * s->pitch))[x];
+        ink.v[(size_t)y * ink.w + x] = 255 - (int)((px >> 16) & 0xff);
+      }
+    SDL_UnlockSurface(s);
+  }
+  SDL_DestroyRenderer(r);
+  SDL_FreeSurface(s);
+  return ink;
+}
+
+bundle::Run run(const std::string& text, bool italic) { return bundle::Run{text, italic, false}; }
+
+// The glyph metrics of one character of a face, as SDL_ttf reports them.
+struct Metrics {
+  int minx, maxx, advance;
+};
+Metrics metrics(const char* file, int px, Uint32 ch) {
+  if (!TTF_WasInit()) TTF_Init();
+  std::string path = std::string("/usr/share/fonts/truetype/noto/") + file;
+  TTF_Font* f = TTF_OpenFont(path.c_str(), px);
+  REQUIRE(f);
+  TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
+  Metrics m{};
+  int miny, maxy;
+  TTF_GlyphMetrics32(f, ch, &m.minx, &m.maxx, &miny, &maxy, &m.advance);
+  TTF_CloseFont(f);
+  return m;
+}
+
+}  // namespace
+
+// "*Mi vida*," — where the face changes inside a line, the next piece starts where the pen of the
+// italic one stopped, as if the line were set in one go: an italic f hangs over its advance (into
+// the next piece's box) and that overhang must neither push the next piece away (a gap the width
+// of the overhang) nor be wiped by the next piece's transparent pixels (a clipped hook).
+TEST_CASE("text: an italic overhang where the face changes is kept, and adds no gap") {
+  const int px = 60;
+  ui::TextStyle st{ui::Face::Serif, px};
+  Metrics f = metrics("NotoSerif-Italic.ttf", px, 'f'), space = metrics("NotoSerif-Regular.ttf", px, ' '),
+          x = metrics("NotoSerif-Regular.ttf", px, 'x');
+  CAPTURE(f.minx);
+  CAPTURE(f.maxx);
+  CAPTURE(f.advance);
+  REQUIRE(f.maxx > f.advance);  // the italic f does overhang its advance: the case under test
+  REQUIRE(f.minx < 0);
+
+  SUBCASE("the next piece starts at the pen, not after the overhang") {
+    // Italic "f", then " x" in roman. The line starts at the f's ink (its left overhang is kept
+    // inside the block), so the f's pen starts at -minx, and the x's ink at
+    // -minx + advance(f) + advance(space) + minx(x).
+    Ink ink = draw({{run("f", true), run(" x", false)}}, st, 600);
+    int x_ink = ink.first_column(-f.minx + f.maxx + 1);  // the first ink right of the f
+    int expected = -f.minx + f.advance + space.advance + std::max(0, x.minx);
+    CAPTURE(x_ink);
+    CAPTURE(expected);
+    CHECK(std::abs(x_ink - expected) <= 1);
+  }
+  SUBCASE("the overhang's pixels survive the next piece") {
+    // Italic "f" followed by roman "x" in the same word: the x's box covers the f's hook.
+    Ink alone = draw({{run("f", true)}}, st, 600);
+    Ink both = draw({{run("f", true), run("x", false)}}, st, 600);
+    int pen = -f.minx + f.advance;  // where the f's advance ends, in the block
+    long lost = 0, overhang = 0;
+    for (int y = 0; y < std::min(alone.h, both.h); ++y)
+      for (int c = pen; c < alone.w; ++c) {
+        overhang += alone.at(c, y);
+        lost += std::max(0, alone.at(c, y) - both.at(c, y));
+      }
+    CAPTURE(overhang);
+    REQUIRE(overhang > 500);  // there is ink beyond the advance to lose
+    CHECK(lost < overhang / 50);
+  }
 }
