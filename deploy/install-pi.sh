@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # install-pi.sh — turn a fresh Raspberry Pi OS Lite (bookworm, 64-bit) into an exhibit kiosk.
 # Run on the Pi, from a checkout of this repository, as a user with sudo:
-#   ./deploy/install-pi.sh path/to/exhibit.bundle [SCREEN_MM]
+#   ./deploy/install-pi.sh path/to/exhibit.bundle [SCREEN_MM] [CURATORS.pub]
 # It builds the kiosk, installs it under /opt/museum-kiosk, the bundle under /var/lib/museum-kiosk,
 # and a systemd service that starts at boot with no console, cursor or boot messages on screen.
 set -euo pipefail
 bundle=${1:?usage: install-pi.sh EXHIBIT.bundle [SCREEN_MM]}
 screen_mm=${2:-344x194}
+curators_pub=${3:-}
 here=$(cd "$(dirname "$0")/.." && pwd)
 
 make -C "$here" build
@@ -19,6 +20,12 @@ sudo install -m 644 "$here/build/assets/fonts/fallback.ttf" /opt/museum-kiosk/as
 # Replace the bundle by rename, never in place: a kiosk reading the old one keeps a whole file.
 sudo install -m 644 "$bundle" /var/lib/museum-kiosk/exhibit.bundle.new
 sudo mv /var/lib/museum-kiosk/exhibit.bundle.new /var/lib/museum-kiosk/exhibit.bundle
+# The bundle store (kiosk.toml [store]): the kiosk writes its trial state there, so it owns it;
+# the package's bundle is the factory bundle, the last fallback; curators' public key is trusted.
+sudo install -d -o kiosk -g kiosk /var/lib/museum-kiosk/store /var/lib/museum-kiosk/store/inbox
+sudo install -d /opt/museum-kiosk/share
+sudo install -m 644 "$bundle" /opt/museum-kiosk/share/factory.bundle
+[ -z "$curators_pub" ] || sudo install -m 644 "$curators_pub" /etc/museum-kiosk/curators.pub
 # The site's settings are kept across reinstalls: only a missing config is created.
 if [ ! -f /etc/museum-kiosk/kiosk.toml ]; then
   w=${screen_mm%x*} h=${screen_mm#*x}

@@ -8,6 +8,45 @@
 
 namespace app {
 
+// [store]: every key is optional except dir; unknown keys are mistakes (a misspelt
+// allow_unsigned must not silently mean "false" without telling anyone).
+template <class Err>
+static void load_store(const std::string& path, const toml::table& st, Config& out, Err&& err) {
+  auto strings = [&](const char* key, std::vector<std::string>& to) {
+    const toml::node* n = st.get(key);
+    if (!n) return;
+    const toml::array* a = n->as_array();
+    if (!a) return err(n, std::string(key) + " must be a list of paths in quotes, like [\"/etc/museum-kiosk/curators.pub\"]");
+    for (auto&& v : *a) {
+      if (auto s = v.value<std::string>()) to.push_back(*s);
+      else err(&v, std::string(key) + ": each entry must be a path in quotes");
+    }
+  };
+  auto flag = [&](const char* key, bool& to) {
+    const toml::node* n = st.get(key);
+    if (!n) return;
+    if (auto b = n->value<bool>()) to = *b;
+    else err(n, std::string(key) + " must be true or false");
+  };
+  static const char* const keys[] = {"dir", "trusted_keys", "usb_roots", "allow_unsigned", "allow_downgrade",
+                                     "factory_bundle", "max_trial_starts"};
+  for (auto&& [k, v] : st)
+    if (std::find(std::begin(keys), std::end(keys), k.str()) == std::end(keys))
+      err(&v, "unknown key \"" + std::string(k.str()) + "\" in [store]");
+  out.store_dir = st["dir"].value_or(std::string());
+  if (out.store_dir.empty()) err(&st, "[store] needs dir = \"/var/lib/museum-kiosk/store\"");
+  strings("trusted_keys", out.store_policy.trusted_keys);
+  strings("usb_roots", out.usb_roots);
+  flag("allow_unsigned", out.store_policy.allow_unsigned);
+  flag("allow_downgrade", out.store_policy.allow_downgrade);
+  out.store_policy.factory_bundle = st["factory_bundle"].value_or(std::string());
+  if (const toml::node* n = st.get("max_trial_starts")) {
+    int64_t v = n->value<int64_t>().value_or(0);
+    if (v < 1 || v > 100) err(n, "max_trial_starts must be a whole number from 1 to 100 (default 3)");
+    else out.store_policy.max_trial_starts = (int)v;
+  }
+}
+
 bool load_config(const std::string& path, Config& out, std::vector<std::string>& errors) {
   toml::table t;
   try {
@@ -39,6 +78,7 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
     out.display_off = (*d)["off_command"].value_or(std::string());
     out.display_on = (*d)["on_command"].value_or(std::string());
   }
+  if (auto* st = t["store"].as_table()) load_store(path, *st, out, err);
   if (auto* h = t["hours"].as_table()) {
     static const char* const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     for (int i = 0; i < 7; ++i) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "content/bundle/store.h"
 #include "kiosk/flow/schedule.h"
 
 namespace app {
@@ -16,6 +17,11 @@ struct Config {
   std::string display_off, display_on;
   std::string stats;  // the visitor statistics file; "" = no statistics
   flow::Schedule hours;
+  // [store]: where installed bundles live and who may sign them (content/bundle/store.h).
+  // store_dir "" = no store: the kiosk shows `bundle` as before.
+  std::string store_dir;
+  std::vector<std::string> usb_roots;  // mount points searched for exhibit/*.bundle
+  store::Policy store_policy;          // trusted_keys, allow_unsigned/allow_downgrade, factory_bundle
 };
 
 // Reads `path`. On mistakes returns false with every problem as `path:line: error: …`.
