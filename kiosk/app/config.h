@@ -24,7 +24,11 @@ struct Config {
   store::Policy store_policy;          // trusted_keys, allow_unsigned/allow_downgrade, factory_bundle
 };
 
-// Reads `path`. On mistakes returns false with every problem as `path:line: error: …`.
+// Reads `path`. On mistakes returns false with every problem as `path:line: error: …`; each
+// refused setting keeps its default in `out` (the message says which), so the kiosk can run on
+// the rest. A file that is not TOML at all leaves `out` untouched.
 bool load_config(const std::string& path, Config& out, std::vector<std::string>& errors);
+// "unknown key "idle_secs" in [session]; did you mean "idle_seconds"? (ignored)"
+std::string unknown_key(const std::string& key, const std::string& where, const std::vector<std::string>& known);
 
 }  // namespace app
