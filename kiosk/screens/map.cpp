@@ -18,6 +18,10 @@ namespace {
 constexpr double kFirstYear = 1879, kLastYear = 1941;
 constexpr double kPlaySeconds = 60;
 constexpr uint64_t kEaseMs = 300, kGlideMs = 900;
+// Portrait layout: the map's share of the height between the bars, and how far past the world's
+// box the camera may go to centre the route.
+constexpr float kPortraitMapMin = 0.5f, kPortraitMapMax = 0.7f;
+constexpr double kPortraitSlack = 1.35;
 
 const ui::Colour kSea{236, 231, 220}, kLand{208, 196, 174}, kGrid{222, 214, 200};
 
@@ -328,11 +332,30 @@ void draw_map(Context& ctx) {
   const float target = (float)th.target();
   const float strip_h = target + th.mm(4.f);
   ui::Rect view{0, area.y - th.gap(), (float)th.width, th.height - (area.y - th.gap()) - strip_h};
+  const float strip_y = view.bottom();
+  // Portrait: the route is wide and the glass tall, so the map takes the height the route needs
+  // (fitted to its bounds) and the stay's line and the place's card go in a panel under it,
+  // instead of a world map squeezed between empty sea. All portrait numbers are here.
+  ui::Rect panel{0, strip_y, (float)th.width, 0};
+  if (th.portrait()) {
+    ui::Camera fit = journey_camera(ctx, view);
+    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    for (const auto& st : ctx.ex.journey)
+      if (const bundle::Place* pl = ctx.ex.place(st.place)) {
+        double x, y;
+        project(*pl, x, y);
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      }
+    float route_h = x0 <= x1 ? (float)((y1 - y0) * fit.scale * 1.6) : view.h;
+    float map_h = std::clamp(route_h, view.h * kPortraitMapMin, view.h * kPortraitMapMax);
+    panel = {0, view.y + map_h, view.w, view.h - map_h};
+    view.h = map_h;
+  }
   m.view = view;
   float bx = th.margin();
   std::string reset_label = ctx.t("map.reset");
   float reset_w = std::max(target, c.label_width(reset_label) + th.mm(8.f));
-  ui::Rect play_r{bx, view.bottom() + th.mm(2.f), target, target};
+  ui::Rect play_r{bx, strip_y + th.mm(2.f), target, target};
   ui::Rect reset_r{th.width - th.margin() - reset_w, play_r.y, reset_w, target};
   ui::Rect tl{play_r.right() + th.mm(6.f), play_r.y, reset_r.x - th.mm(6.f) - (play_r.right() + th.mm(6.f)), target};
   m.timeline = tl;
@@ -355,7 +378,9 @@ void draw_map(Context& ctx) {
   } else if (m.cam.coast(ctx.now)) {
     ctx.needs_frame = true;
   }
-  m.cam.clamp(min_s, max_s, half_w, half_h, view.w, view.h);
+  // Portrait: the route lies near the top of the world's box; let the camera centre it, showing a
+  // strip of open sea past the world's edge rather than pinning the route to a corner.
+  m.cam.clamp(min_s, max_s, half_w, th.portrait() ? half_h * kPortraitSlack : half_h, view.w, view.h);
   if (m.pinching || m.scrubbing) ctx.needs_frame = true;
 
   // Playing: the timeline advances; the session's timeout waits while it runs.
@@ -471,6 +496,7 @@ void draw_map(Context& ctx) {
     ctx.needs_frame = true;
   }
   c.pop_clip();
+  if (panel.h > 0) c.fill(panel, p.paper);
 
   // The current stay, above the timeline.
   if (cur >= 0) {
@@ -479,7 +505,8 @@ void draw_map(Context& ctx) {
     std::string line = years(s) + "  \xC2\xB7  " + (pl ? pl->name.in(ctx.lang()) : s.place) + "  \xE2\x80\x94  " + s.text.in(ctx.lang());
     int w = (int)std::min(view.w - 2 * th.margin(), (float)th.mm(260.f));
     ui::Layout l = te.layout_plain(line, {ui::Face::Sans, th.small_px() + 1, p.ink.sdl(), 1.3f}, w);
-    ui::Rect box{(float)(th.margin() - th.mm(2.f)), view.bottom() - l.height - th.mm(5.f), (float)(w + th.mm(4.f)), (float)(l.height + th.mm(3.f))};
+    float box_y = panel.h > 0 ? panel.y + th.mm(3.f) : view.bottom() - l.height - th.mm(5.f);
+    ui::Rect box{(float)(th.margin() - th.mm(2.f)), box_y, (float)(w + th.mm(4.f)), (float)(l.height + th.mm(3.f))};
     if (m.card < 0) {
       c.fill(box, p.paper.with_alpha(0.92f), th.mm(1.5f));
       c.block(l, box.x + th.mm(2.f), box.y + th.mm(1.5f));
@@ -505,8 +532,9 @@ void draw_map(Context& ctx) {
       for (const auto& id : rm.places)
         if (!room && id == pl.id) room = &rm;
     float h = pad + name.height + th.mm(2.f) + sl.height + th.mm(3.f) + tx.height + pad + (room ? target + th.mm(3.f) : 0);
-    float max_h = view.h - th.mm(6.f);
-    ui::Rect card{th.width - th.margin() - cw, view.y + th.mm(3.f), cw, std::min(h, max_h)};
+    const ui::Rect& room_for = panel.h > 0 ? panel : view;  // portrait: under the map
+    float max_h = room_for.h - th.mm(6.f);
+    ui::Rect card{th.width - th.margin() - cw, room_for.y + th.mm(3.f), cw, std::min(h, max_h)};
     c.fill({card.x + 3, card.y + 4, card.w, card.h}, ui::Colour{0, 0, 0, 40}, th.mm(2.f));
     c.fill(card, p.paper, th.mm(2.f));
     c.push_clip(card);
@@ -535,7 +563,7 @@ void draw_map(Context& ctx) {
   }
 
   // Timeline strip: play, the years 1879–1940 with a mark per stay, reset.
-  ui::Rect strip{0, view.bottom(), (float)th.width, (float)th.height - view.bottom()};
+  ui::Rect strip{0, strip_y, (float)th.width, (float)th.height - strip_y};
   c.fill(strip, p.panel);
   if (c.button("map.play", play_r, "", m.playing ? ui::ButtonKind::Primary : ui::ButtonKind::Outline)) {
     m.playing = !m.playing;
