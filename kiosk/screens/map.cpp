@@ -478,7 +478,8 @@ void draw_map(Context& ctx) {
   }
 
   // A tap on the bare map: closes the card; a second quick tap zooms in about it.
-  if (c.tap && view.contains(c.tap->x, c.tap->y) && !c.tapped_anything()) {
+  const bool on_list = c.tap && !m.list.empty() && list.card.contains(c.tap->x, c.tap->y);  // the list's own, below
+  if (c.tap && view.contains(c.tap->x, c.tap->y) && !c.tapped_anything() && !on_list) {
     float tx = c.tap->x, ty = c.tap->y;
     if (ctx.now - m.last_tap_ms < 350 && std::hypot(tx - m.last_tap_x, ty - m.last_tap_y) < th.mm(8.f)) {
       ui::Camera to = m.cam;
