@@ -8,6 +8,36 @@
 
 namespace app {
 
+namespace {
+
+// Edit distance, for "did you mean": keys are short, so the plain table is plenty.
+size_t distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string unknown_key(const std::string& key, const std::string& where, const std::vector<std::string>& known) {
+  std::string best;
+  size_t best_d = std::max<size_t>(3, key.size() / 3) + 1;
+  for (const auto& k : known)
+    if (size_t d = distance(key, k); d < best_d) best_d = d, best = k;
+  std::string msg = "unknown key \"" + key + "\"" + (where.empty() ? "" : " in " + where);
+  if (!best.empty()) msg += "; did you mean \"" + best + "\"?";
+  return msg + " (ignored)";
+}
+
 // [store]: every key is optional except dir; unknown keys are mistakes (a misspelt
 // allow_unsigned must not silently mean "false" without telling anyone).
 template <class Err>
@@ -28,11 +58,10 @@ static void load_store(const toml::table& st, Config& out, Err&& err) {
     if (auto b = n->value<bool>()) to = *b;
     else err(n, std::string(key) + " must be true or false");
   };
-  static const char* const keys[] = {"dir", "trusted_keys", "usb_roots", "allow_unsigned", "allow_downgrade",
-                                     "factory_bundle", "max_trial_starts", "good_after_minutes"};
+  static const std::vector<std::string> keys = {"dir", "trusted_keys", "usb_roots", "allow_unsigned", "allow_downgrade",
+                                                "factory_bundle", "max_trial_starts", "good_after_minutes"};
   for (auto&& [k, v] : st)
-    if (std::find(std::begin(keys), std::end(keys), k.str()) == std::end(keys))
-      err(&v, "unknown key \"" + std::string(k.str()) + "\" in [store]");
+    if (std::find(keys.begin(), keys.end(), k.str()) == keys.end()) err(&v, unknown_key(std::string(k.str()), "[store]", keys));
   out.store_dir = st["dir"].value_or(std::string());
   if (out.store_dir.empty()) err(&st, "[store] needs dir = \"/var/lib/museum-kiosk/store\"");
   strings("trusted_keys", out.store_policy.trusted_keys);
@@ -51,6 +80,37 @@ static void load_store(const toml::table& st, Config& out, Err&& err) {
     else out.good_after_minutes = (int)v;
   }
 }
+
+namespace {
+
+struct Range {
+  int64_t lo, hi;
+  const char* example;
+};
+// Beyond these a timeout is a typo (9000 for 90) or a unit mistake (milliseconds), not a wish.
+constexpr Range kIdleRange{15, 3600, "idle_seconds = 90"}, kWarningRange{20, 600, "warning_seconds = 30"};
+
+template <class Err>
+void check_keys(const toml::table& t, const std::string& where, const std::vector<std::string>& known, Err& err) {
+  for (auto&& [k, v] : t)
+    if (std::find(known.begin(), known.end(), k.str()) == known.end()) err(&v, unknown_key(std::string(k.str()), where, known));
+}
+
+// A whole number of seconds within `r`; anything else is refused and 0 ("the exhibit's own") kept.
+template <class Err>
+int seconds(const toml::table& t, const char* key, Range r, Err& err) {
+  const toml::node* n = t.get(key);
+  if (!n) return 0;
+  std::optional<int64_t> v = n->is_integer() ? n->value<int64_t>() : std::nullopt;
+  if (!v || *v < r.lo || *v > r.hi) {
+    err(n, std::string(key) + " must be a whole number of seconds from " + std::to_string(r.lo) + " to " + std::to_string(r.hi) +
+               ", like " + r.example + " (the exhibit's own is used)");
+    return 0;
+  }
+  return (int)*v;
+}
+
+}  // namespace
 
 bool load_config(const std::string& path, Config& out, std::vector<std::string>& errors) {
   toml::table t;
@@ -71,15 +131,19 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
       out.screen_w_mm = (float)(*mm)[0].value<double>().value_or(0);
       out.screen_h_mm = (float)(*mm)[1].value<double>().value_or(0);
     }
-    if (out.screen_w_mm <= 0 || out.screen_h_mm <= 0) err(mm, "screen_mm must be [width, height] in millimetres, like [344, 194]");
+    if (!(out.screen_w_mm >= 30 && out.screen_w_mm <= 3000 && out.screen_h_mm >= 30 && out.screen_h_mm <= 3000)) {
+      err(mm, "screen_mm must be [width, height] in millimetres, like [344, 194] (ignored)");
+      out.screen_w_mm = out.screen_h_mm = 0;
+    }
   }
+  check_keys(t, "", {"bundle", "screen_mm", "stats", "session", "display", "store", "hours"}, err);
   if (auto* s = t["session"].as_table()) {
-    out.idle_seconds = (*s)["idle_seconds"].value_or(0);
-    out.warning_seconds = (*s)["warning_seconds"].value_or(0);
-    if (out.warning_seconds && out.warning_seconds < 20)
-      err(s->get("warning_seconds"), "warning_seconds must be at least 20, so everyone has time to answer");
+    check_keys(*s, "[session]", {"idle_seconds", "warning_seconds"}, err);
+    out.idle_seconds = seconds(*s, "idle_seconds", kIdleRange, err);
+    out.warning_seconds = seconds(*s, "warning_seconds", kWarningRange, err);
   }
   if (auto* d = t["display"].as_table()) {
+    check_keys(*d, "[display]", {"off_command", "on_command"}, err);
     out.display_off = (*d)["off_command"].value_or(std::string());
     out.display_on = (*d)["on_command"].value_or(std::string());
   }
@@ -94,14 +158,16 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
       }
       flow::DayHours dh;
       std::string why;
-      if (!n->is_string() || !flow::Schedule::parse_day(*n->value<std::string>(), dh, why))
-        err(n, std::string(days[i]) + ": " + (why.empty() ? "must be text in quotes" : why));
-      else
+      if (!n->is_string() || !flow::Schedule::parse_day(*n->value<std::string>(), dh, why)) {
+        // Open all day rather than dark: a visitor finds a working kiosk, the log says why.
+        err(n, std::string(days[i]) + ": " + (why.empty() ? "must be text in quotes" : why) + " (open all day until fixed)");
+        out.hours.set_week_day(i, {{0, 24 * 60}});
+      } else
         out.hours.set_week_day(i, dh);
     }
     for (auto&& [k, v] : *h)
       if (std::find(std::begin(days), std::end(days), k.str()) == std::end(days) && k.str() != "exceptions")
-        err(&v, "unknown key \"" + std::string(k.str()) + "\" in [hours]");
+        err(&v, unknown_key(std::string(k.str()), "[hours]", {days, days + 7}));
     if (auto* ex = (*h)["exceptions"].as_table())
       for (auto&& [date, v] : *ex) {
         flow::DayHours dh;
@@ -111,7 +177,7 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
         if (sscanf(d.c_str(), "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 || d.size() != 10)
           err(&v, "\"" + d + "\" is not a date; write 2026-12-25");
         else if (!v.is_string() || !flow::Schedule::parse_day(*v.value<std::string>(), dh, why))
-          err(&v, d + ": " + (why.empty() ? "must be text in quotes" : why));
+          err(&v, d + ": " + (why.empty() ? "must be text in quotes" : why) + " (ignored: the usual hours apply)");
         else
           out.hours.set_exception(d, dh);
       }

@@ -25,7 +25,11 @@ struct Config {
   int good_after_minutes = 10;         // a trial running healthily this long (and self-tested) is marked good
 };
 
-// Reads `path`. On mistakes returns false with every problem as `path:line: error: …`.
+// Reads `path`. On mistakes returns false with every problem as `path:line: error: …`; each
+// refused setting keeps its default in `out` (the message says which), so the kiosk can run on
+// the rest. A file that is not TOML at all leaves `out` untouched.
 bool load_config(const std::string& path, Config& out, std::vector<std::string>& errors);
+// "unknown key "idle_secs" in [session]; did you mean "idle_seconds"? (ignored)"
+std::string unknown_key(const std::string& key, const std::string& where, const std::vector<std::string>& known);
 
 }  // namespace app

@@ -60,9 +60,10 @@ int main(int argc, char** argv) {
   }
   if (!config.empty()) {
     std::vector<std::string> errors;
+    // A mistake in one setting must not keep a wall dark: say where it is, run on its default.
     if (!app::load_config(config, o.config, errors)) {
       for (const auto& e : errors) std::cerr << e << "\n";
-      return 2;
+      std::cerr << "kiosk: " << config << ": " << errors.size() << " setting(s) refused; running on their defaults\n";
     }
     if (o.bundle.empty()) o.bundle = o.config.bundle;
     if (!screen_given && o.config.screen_w_mm > 0) o.screen_w_mm = o.config.screen_w_mm, o.screen_h_mm = o.config.screen_h_mm;

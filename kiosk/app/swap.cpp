@@ -149,7 +149,7 @@ void App::adopt(LoadedExhibit l, bool keep_screen) {
     // The kiosk's own config may override the exhibit's timeouts (a busy site, a quiet one).
     int idle = opt_.config.idle_seconds ? opt_.config.idle_seconds : meta.idle_seconds;
     int warning = opt_.config.warning_seconds ? opt_.config.warning_seconds : meta.warning_seconds;
-    flow::Timeouts t{(uint64_t)idle * 1000, (uint64_t)std::max(20, warning) * 1000};
+    flow::Timeouts t = flow::timeouts_from_seconds(idle, warning);
     bool attract = flow_ && flow_->screen() == flow::Screen::Attract;
     flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? "es" : meta.languages[0], t);
     flow_->start(now_);

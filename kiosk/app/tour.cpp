@@ -81,12 +81,20 @@ struct Player {
     return true;
   }
 
-  bool tap_at(float x, float y) {
+  bool tap_at(float x, float y, uint64_t hold_ms = 60) {
     finger(SDL_FINGERDOWN, 0, x, y);
-    run_for(60);
+    run_for(hold_ms);
     finger(SDL_FINGERUP, 0, x, y);
     run_for(kFrameMs * 2);
     return true;
+  }
+
+  // The centre of item `id` on the current screen.
+  bool item_centre(const std::string& id, float& x, float& y) {
+    if (app.frame_due()) app.draw_frame();
+    for (const auto& it : app.items())
+      if (it.id == id) return x = it.r.x + it.r.w / 2, y = it.r.y + it.r.h / 2, true;
+    return fail("@" + id + ": no such item on screen \"" + app.screen_name() + "\"");
   }
 
   bool command(const std::string& raw) {
@@ -116,6 +124,15 @@ struct Player {
       float x, y;
       if (a.size() != 2 || !coord(a[0], true, x) || !coord(a[1], false, y)) return fail("usage: tap X Y | tap @id");
       return tap_at(x, y);
+    }
+    if (cmd == "press") {  // a tap held for MS milliseconds (older visitors press slowly)
+      float x, y;
+      if (a.size() == 2 && a[0][0] == '@') {
+        if (!item_centre(a[0].substr(1), x, y)) return false;
+      } else if (a.size() != 3 || !coord(a[0], true, x) || !coord(a[1], false, y)) {
+        return fail("usage: press X Y MS | press @id MS");
+      }
+      return tap_at(x, y, std::stoull(a.back()));
     }
     if (cmd == "swipe") {
       float x1, y1, x2, y2;

@@ -1,6 +1,6 @@
 // tour.h — plays a tour script against the app on a virtual clock: how tests, CI and reviewers
 // see what a visitor sees. One command a line:
-//   tap X Y | tap @id | swipe X1 Y1 X2 Y2 MS | pinch X Y SCALE | wait MS | idle SECONDS | lang CODE
+//   tap X Y | tap @id | press X Y MS | press @id MS | swipe X1 Y1 X2 Y2 MS | pinch X Y SCALE | wait MS | idle SECONDS | lang CODE
 //   shot NAME | expect-screen NAME | expect-lang CODE | expect-text "…" | ids | mark | expect-frames N
 //   expect-targets MM | expect-no-overflow | frame-stats [LABEL]
 //   wait-reload [S] | wait-overlay [S] | expect-overlay "…" | expect-no-overlay | swap FILE | sh "…"

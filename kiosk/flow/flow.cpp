@@ -1,6 +1,7 @@
 // flow.cpp — see flow.h.
 #include "kiosk/flow/flow.h"
 
+#include <algorithm>
 #include <climits>
 
 namespace flow {
@@ -18,6 +19,13 @@ const char* name(Screen s) {
     case Screen::Attract: return "attract";
   }
   return "?";
+}
+
+Timeouts timeouts_from_seconds(long long idle_s, long long warning_s) {
+  Timeouts t;
+  if (idle_s > 0) t.idle_ms = (uint64_t)std::clamp(idle_s, 15LL, 3600LL) * 1000;
+  if (warning_s > 0) t.warning_ms = (uint64_t)std::clamp(warning_s, 20LL, 600LL) * 1000;
+  return t;
 }
 
 Flow::Flow(std::string default_lang, Timeouts t) : default_lang_(default_lang), lang_(default_lang), t_(t) {
@@ -44,14 +52,32 @@ void Flow::home() { stack_.resize(1); }
 void Flow::touch(uint64_t now_ms) {
   last_touch_ = now_ms;
   visitor_ = true;
+  hold_spent_ = false;
 }
 
-void Flow::hold(bool on, uint64_t now_ms) {
-  held_ = on;
-  last_touch_ = now_ms;  // the idle period starts again when the animation ends
+void Flow::hold(Screen owner, bool on, uint64_t now_ms) {
+  const bool may = on && !attract_ && !warning_ && !hold_spent_ && stack_.back().screen == owner;
+  if (may && !held_) held_ = true, hold_owner_ = owner, hold_since_ = now_ms;
+  if (held_) last_touch_ = now_ms;  // the idle period starts again when the animation ends
+  if (!may) held_ = false;
+  drop_stale_hold(now_ms);
+}
+
+// A hold whose screen is gone ends where it was last renewed (last_touch_); one that reached the
+// cap ends at the cap, so the idle period counts from there.
+void Flow::drop_stale_hold(uint64_t now_ms) {
+  if (!held_) return;
+  if (attract_ || warning_ || stack_.back().screen != hold_owner_) {
+    held_ = false;
+  } else if (now_ms - hold_since_ >= kMaxHoldMs) {
+    held_ = false;
+    hold_spent_ = true;
+    last_touch_ = hold_since_ + kMaxHoldMs;
+  }
 }
 
 bool Flow::update(uint64_t now_ms) {
+  drop_stale_hold(now_ms);
   if (attract_ || held_) return false;
   uint64_t idle = now_ms - last_touch_;
   if (!warning_ && idle >= t_.idle_ms) {
@@ -71,7 +97,12 @@ bool Flow::update(uint64_t now_ms) {
 }
 
 uint64_t Flow::next_deadline(uint64_t now_ms) const {
-  if (attract_ || held_) return UINT64_MAX;
+  if (attract_) return UINT64_MAX;
+  if (held_) {
+    if (stack_.back().screen != hold_owner_) return 0;  // update() drops it now
+    uint64_t cap = hold_since_ + kMaxHoldMs;
+    return cap > now_ms ? cap - now_ms : 0;
+  }
   uint64_t due = last_touch_ + t_.idle_ms;
   if (warning_) {
     // Wake every second while the countdown is visible, so the number on screen is right.
@@ -97,6 +128,7 @@ void Flow::end_session() {
   warning_ = false;
   attract_ = true;
   held_ = false;
+  hold_spent_ = false;
   stack_.assign(1, {Screen::Home, 0});
   lang_ = default_lang_;
   larger_text_ = false;
@@ -107,6 +139,7 @@ void Flow::end_session() {
 void Flow::wake(uint64_t now_ms) {
   attract_ = false;
   warning_ = false;
+  held_ = hold_spent_ = false;
   stack_.assign(1, {Screen::Home, 0});
   lang_ = default_lang_;
   larger_text_ = false;

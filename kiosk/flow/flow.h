@@ -34,6 +34,11 @@ struct Timeouts {
   uint64_t warning_ms = 30'000;  // the warning's countdown before the session ends
 };
 
+// Timeouts from seconds as a curator or technician wrote them: zero or negative means the
+// default, and the rest is kept within 15 s…1 h (idle) and 20 s…10 min (warning), so a typo can
+// neither wrap to a huge unsigned wait nor make the kiosk spin on a zero one.
+Timeouts timeouts_from_seconds(long long idle_s, long long warning_s);
+
 class Flow {
  public:
   explicit Flow(std::string default_lang = "es", Timeouts t = {});
@@ -58,8 +63,14 @@ class Flow {
   // The clock starts (kiosk start, a new bundle): idle time counts from here, with no visitor yet.
   void start(uint64_t now_ms) { last_touch_ = now_ms; }
   bool update(uint64_t now_ms);
-  // Pauses the idle timer while a visitor-started animation runs (e.g. the journey playing).
-  void hold(bool on, uint64_t now_ms);
+  // Pauses the idle timer while a visitor-started animation on screen `owner` runs (the journey
+  // playing on the map); call it every frame the owner draws. A hold can never outlive its
+  // reason: it ends when `on` is false, when the visitor is no longer on `owner` (left it, or a
+  // warning / the session's end came), and at the latest kMaxHoldMs after it began, whatever the
+  // screen does; after that cap, only a touch lets a new hold begin.
+  void hold(Screen owner, bool on, uint64_t now_ms);
+  bool held() const { return held_; }
+  static constexpr uint64_t kMaxHoldMs = 10 * 60 * 1000;
   // Milliseconds until update() next has something to do; UINT64_MAX when nothing is pending.
   uint64_t next_deadline(uint64_t now_ms) const;
   // Seconds left on the warning's countdown (rounded up).
@@ -77,6 +88,10 @@ class Flow {
   Timeouts t_;
   uint64_t last_touch_ = 0;
   bool warning_ = false, attract_ = false, held_ = false, visitor_ = false;
+  bool hold_spent_ = false;  // the last hold ran to the cap; none until the next touch
+  Screen hold_owner_ = Screen::Map;
+  uint64_t hold_since_ = 0;
+  void drop_stale_hold(uint64_t now_ms);
   int sessions_ended_ = 0;
 };
 

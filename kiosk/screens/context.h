@@ -35,6 +35,8 @@ struct MapState {
   ui::Camera cam;
   bool ready = false;
   int card = -1;                  // the place whose card is open, -1 none
+  std::vector<int> list;          // a cluster's places listed by name (a cluster zoom cannot split)
+  bool cluster_zoomed = false;    // the last move was a cluster's zoom: the next cluster tap lists
   double year = 1879;             // the timeline's position
   bool playing = false, scrubbing = false, pinching = false;
   uint64_t play_last = 0;

@@ -19,6 +19,10 @@ namespace {
 constexpr double kFirstYear = 1879, kLastYear = 1941;
 constexpr double kPlaySeconds = 60;
 constexpr uint64_t kEaseMs = 300, kGlideMs = 900;
+// Portrait layout: the map's share of the height between the bars, and how far past the world's
+// box the camera may go to centre the route.
+constexpr float kPortraitMapMin = 0.5f, kPortraitMapMax = 0.7f;
+constexpr double kPortraitSlack = 1.35;
 
 // The map's colours live in content/map/palette.h: the room pictures' locator maps use them too.
 ui::Colour colour(mapgeo::colours::Rgb c) { return {c.r, c.g, c.b}; }
@@ -35,17 +39,15 @@ void project(const bundle::Place& p, double& x, double& y) {
 
 // The view that shows every place of the journey, with a margin.
 void journey_view(const Context& ctx, const ui::Rect& v, double& cx, double& cy, double& s) {
-  double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+  std::vector<ui::WorldPoint> pts;
   for (const auto& st : ctx.ex.journey)
     if (const bundle::Place* p = ctx.ex.place(st.place)) {
       double x, y;
       project(*p, x, y);
-      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      pts.push_back({x, y});
     }
-  if (x0 > x1) x0 = -1, x1 = 1, y0 = -0.5, y1 = 0.8;
-  cx = (x0 + x1) / 2;
-  cy = (y0 + y1) / 2;
-  s = std::min(v.w / ((x1 - x0) * 1.15), v.h / ((y1 - y0) * 1.3));
+  ui::Camera cam = ui::fit_points(pts, v.w, v.h);
+  cx = cam.cx, cy = cam.cy, s = cam.scale;
 }
 
 void ease_to(MapState& m, double cx, double cy, double s, uint64_t now) {
@@ -198,6 +200,68 @@ ImVec2 draw_journey(Context& ctx, const ui::Rect& view, const ui::Camera& cam, d
 
 namespace {
 
+// The places of a cluster no zoom can separate, as buttons by name; each opens its card. Two
+// columns where one would not hold them; at most as many as fit (clusters this dense hold a
+// handful of places).
+struct PlaceList {
+  ui::Rect card;
+  int rows = 0, cols = 0;
+  float col_w = 0, pad = 0, gap = 0;
+};
+
+// The list may cover the map and the timeline strip, under the top bar.
+ui::Rect place_list_area(const Context& ctx, const ui::Rect& view) {
+  const ui::Theme& th = ctx.theme();
+  return {view.x + th.margin(), view.y + th.mm(3.f), view.w - 2 * th.margin(), th.height - view.y - th.mm(6.f)};
+}
+
+constexpr int kListColumns = 2;
+
+size_t place_list_capacity(const Context& ctx, const ui::Rect& view) {
+  const ui::Theme& th = ctx.theme();
+  return (size_t)ui::list_rows(place_list_area(ctx, view).h, (float)th.target(), th.mm(2.f), th.mm(4.f)) * kListColumns;
+}
+
+PlaceList place_list_layout(Context& ctx, const ui::Rect& view) {
+  ui::Canvas& c = ctx.c;
+  const ui::Theme& th = ctx.theme();
+  const MapState& m = ctx.mem.map;
+  PlaceList l;
+  const float target = (float)th.target();
+  const ui::Rect area = place_list_area(ctx, view);
+  l.gap = th.mm(2.f), l.pad = th.mm(4.f);
+  float widest = 0;
+  for (int i : m.list) widest = std::max(widest, c.label_width(ctx.ex.places[i].name.in(ctx.lang())) + th.mm(8.f));
+  const int rows_fit = ui::list_rows(area.h, target, l.gap, l.pad);
+  l.cols = std::min(kListColumns, std::max(1, ((int)m.list.size() + rows_fit - 1) / rows_fit));
+  l.col_w = std::min(std::max(widest, target * 2), (area.w - 2 * l.pad - (l.cols - 1) * l.gap) / l.cols);
+  l.rows = std::min(rows_fit, ((int)m.list.size() + l.cols - 1) / l.cols);
+  l.card = {0, area.y, 2 * l.pad + l.cols * l.col_w + (l.cols - 1) * l.gap, 2 * l.pad + l.rows * target + (l.rows - 1) * l.gap};
+  l.card.x = area.right() - l.card.w;
+  return l;
+}
+
+void draw_place_list(Context& ctx, const PlaceList& l) {
+  ui::Canvas& c = ctx.c;
+  const ui::Theme& th = ctx.theme();
+  MapState& m = ctx.mem.map;
+  const float target = (float)th.target();
+  c.fill({l.card.x + 3, l.card.y + 4, l.card.w, l.card.h}, ui::Colour{0, 0, 0, 40}, th.mm(2.f));
+  c.fill(l.card, th.colours.paper, th.mm(2.f));
+  for (int n = 0; n < (int)m.list.size() && n < l.rows * l.cols; ++n) {
+    const bundle::Place& pl = ctx.ex.places[m.list[n]];
+    ui::Rect b{l.card.x + l.pad + (n / l.rows) * (l.col_w + l.gap), l.card.y + l.pad + (n % l.rows) * (target + l.gap), l.col_w, target};
+    if (c.button("map.list." + pl.id, b, pl.name.in(ctx.lang()), ui::ButtonKind::Outline)) {
+      m.card = m.list[n];
+      m.list.clear();
+      ctx.needs_frame = true;
+      return;
+    }
+  }
+}
+
+bool overlaps(const ui::Rect& a, const ui::Rect& b) { return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom(); }
+
 }  // namespace
 
 void map_gesture(MapState& m, const ui::Gesture& g, uint64_t now) {
@@ -206,6 +270,7 @@ void map_gesture(MapState& m, const ui::Gesture& g, uint64_t now) {
   switch (g.type) {
     case T::DragStart:
       m.easing = false;
+      m.cluster_zoomed = false;  // the visitor moved on: a cluster tap zooms again
       m.cam.vx = m.cam.vy = 0;
       m.scrubbing = m.timeline.contains(g.x0, g.y0);
       if (m.scrubbing) m.playing = false;
@@ -229,6 +294,7 @@ void map_gesture(MapState& m, const ui::Gesture& g, uint64_t now) {
       break;
     case T::PinchStart:
       m.pinching = true;
+      m.cluster_zoomed = false;
       m.easing = false;
       m.cam.vx = m.cam.vy = 0;
       break;
@@ -253,8 +319,9 @@ void draw_map(Context& ctx) {
   const auto& p = th.colours;
   MapState& m = ctx.mem.map;
   ctx.on_back = [&m]() {
-    if (m.card < 0) return false;
-    m.card = -1;  // Back first closes the open card
+    if (m.card < 0 && m.list.empty()) return false;
+    m.card = -1;  // Back first closes the open card or list
+    m.list.clear();
     return true;
   };
   ui::Rect area = draw_top_bar(ctx, ctx.t("map.title"));
@@ -273,11 +340,30 @@ void draw_map(Context& ctx) {
   const float target = (float)th.target();
   const float strip_h = target + th.mm(4.f);
   ui::Rect view{0, area.y - th.gap(), (float)th.width, th.height - (area.y - th.gap()) - strip_h};
+  const float strip_y = view.bottom();
+  // Portrait: the route is wide and the glass tall, so the map takes the height the route needs
+  // (fitted to its bounds) and the stay's line and the place's card go in a panel under it,
+  // instead of a world map squeezed between empty sea. All portrait numbers are here.
+  ui::Rect panel{0, strip_y, (float)th.width, 0};
+  if (th.portrait()) {
+    ui::Camera fit = journey_camera(ctx, view);
+    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    for (const auto& st : ctx.ex.journey)
+      if (const bundle::Place* pl = ctx.ex.place(st.place)) {
+        double x, y;
+        project(*pl, x, y);
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      }
+    float route_h = x0 <= x1 ? (float)((y1 - y0) * fit.scale * 1.6) : view.h;
+    float map_h = std::clamp(route_h, view.h * kPortraitMapMin, view.h * kPortraitMapMax);
+    panel = {0, view.y + map_h, view.w, view.h - map_h};
+    view.h = map_h;
+  }
   m.view = view;
   float bx = th.margin();
   std::string reset_label = ctx.t("map.reset");
   float reset_w = std::max(target, c.label_width(reset_label) + th.mm(8.f));
-  ui::Rect play_r{bx, view.bottom() + th.mm(2.f), target, target};
+  ui::Rect play_r{bx, strip_y + th.mm(2.f), target, target};
   ui::Rect reset_r{th.width - th.margin() - reset_w, play_r.y, reset_w, target};
   ui::Rect tl{play_r.right() + th.mm(6.f), play_r.y, reset_r.x - th.mm(6.f) - (play_r.right() + th.mm(6.f)), target};
   m.timeline = tl;
@@ -300,7 +386,9 @@ void draw_map(Context& ctx) {
   } else if (m.cam.coast(ctx.now)) {
     ctx.needs_frame = true;
   }
-  m.cam.clamp(min_s, max_s, half_w, half_h, view.w, view.h);
+  // Portrait: the route lies near the top of the world's box; let the camera centre it, showing a
+  // strip of open sea past the world's edge rather than pinning the route to a corner.
+  m.cam.clamp(min_s, max_s, half_w, th.portrait() ? half_h * kPortraitSlack : half_h, view.w, view.h);
   if (m.pinching || m.scrubbing) ctx.needs_frame = true;
 
   // Playing: the timeline advances; the session's timeout waits while it runs.
@@ -312,7 +400,7 @@ void draw_map(Context& ctx) {
     // 30 frames a second are plenty for a marker crossing a continent, and half a Pi's work.
     ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + 33);
   }
-  ctx.flow.hold(m.playing, ctx.now);
+  ctx.flow.hold(flow::Screen::Map, m.playing, ctx.now);
 
   c.push_clip(view);
   ImDrawList* dl = c.draw_list();
@@ -326,35 +414,47 @@ void draw_map(Context& ctx) {
   auto screen_of = [&](const std::string& id, ImVec2& out) { return place_on_screen(ctx, m.cam, view, id, out); };
   // Markers: clustered where they crowd, labelled where there is room, most important first.
   const float r = (float)th.mm(1.6f);
-  std::vector<ui::MarkerInput> in;
-  std::vector<const bundle::Place*> placed;
-  std::vector<std::string> names;
+  std::vector<ui::WorldPoint> world;
+  std::vector<int> priority;
+  std::vector<std::pair<float, float>> label_size;
   for (const auto& pl : ctx.ex.places) {
-    ImVec2 s;
-    screen_of(pl.id, s);
-    if (!view.contains(s.x, s.y)) continue;
-    names.push_back(pl.name.in(ctx.lang()));
-    in.push_back({s.x - view.x, s.y - view.y, pl.priority, c.label_width(names.back(), true), c.label_height(true)});
-    placed.push_back(&pl);
+    double x, y;
+    project(pl, x, y);
+    world.push_back({x, y});
+    priority.push_back(pl.priority);
+    label_size.push_back({0.f, 0.f});
   }
-  auto markers = ui::layout_markers(in, target, r, view.w, view.h);
-  for (const auto& mk : markers) {
+  // Label sizes only for the places in view: measuring every name each frame is wasted work.
+  {
+    ui::PlaceMarkers seen = ui::place_markers(world, priority, m.cam, view.w, view.h, target, r);
+    for (int i : seen.point) label_size[i] = {c.label_width(ctx.ex.places[i].name.in(ctx.lang()), true), c.label_height(true)};
+  }
+  ui::PlaceMarkers pm = ui::place_markers(world, priority, m.cam, view.w, view.h, target, r, label_size);
+  // An open list covers the markers under it: they must not take its taps.
+  const PlaceList list = m.list.empty() ? PlaceList{} : place_list_layout(ctx, view);
+  for (const auto& mk : pm.markers) {
     float x = mk.x + view.x, y = mk.y + view.y;
     ui::Rect hit{x - target / 2, y - target / 2, target, target};
+    if (!m.list.empty() && overlaps(hit, list.card)) continue;
     bool down = false;
     if (mk.members.size() > 1) {
-      const bundle::Place* anchor = placed[mk.members[0]];
+      const bundle::Place* anchor = &ctx.ex.places[pm.point[mk.members[0]]];
       if (c.hit("cluster." + anchor->id, hit, &down)) {
-        // Open the cluster: zoom to fit its members.
-        double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
-        for (int k : mk.members) {
-          double wx, wy;
-          project(*placed[k], wx, wy);
-          x0 = std::min(x0, wx), x1 = std::max(x1, wx), y0 = std::min(y0, wy), y1 = std::max(y1, wy);
+        // Open the cluster: zoom in to where its places stand apart, or list them.
+        std::vector<ui::WorldPoint> members;
+        std::vector<int> ids;
+        for (int k : mk.members) members.push_back(world[pm.point[k]]), ids.push_back(pm.point[k]);
+        ui::ClusterOpen open =
+            ui::open_cluster(members, m.cam, view.w, view.h, target, min_s, max_s, half_w, half_h, m.cluster_zoomed,
+                             place_list_capacity(ctx, view));
+        if (open.list) {
+          std::sort(ids.begin(), ids.end(), [&](int a, int b) { return ctx.ex.places[a].name.in(ctx.lang()) < ctx.ex.places[b].name.in(ctx.lang()); });
+          m.list = ids;
+          m.card = -1;
+        } else {
+          ease_to(m, open.to.cx, open.to.cy, open.to.scale, ctx.now);
+          m.cluster_zoomed = true;
         }
-        double s = std::min(view.w / std::max(1e-4, (x1 - x0) * 2.0), view.h / std::max(1e-4, (y1 - y0) * 2.5));
-        s = std::clamp(std::max(s, m.cam.scale * 2.5), min_s, max_s);
-        ease_to(m, (x0 + x1) / 2, (y0 + y1) / 2, s, ctx.now);
         ctx.needs_frame = true;
       }
       float cr = r * 2.6f;
@@ -365,18 +465,19 @@ void draw_map(Context& ctx) {
       continue;
     }
     int k = mk.members[0];
-    const bundle::Place* pl = placed[k];
+    const bundle::Place* pl = &ctx.ex.places[pm.point[k]];
     if (c.hit("place." + pl->id, hit, &down)) {
-      m.card = (int)(pl - ctx.ex.places.data());
+      m.card = pm.point[k];
+      m.list.clear();
       ctx.needs_frame = true;
     }
     bool selected = m.card >= 0 && &ctx.ex.places[m.card] == pl;
     c.circle(x, y, r + 2, p.paper);
     c.circle(x, y, down || selected ? r * 1.4f : r, selected ? p.accent : p.ink);
     if (mk.label) {
-      ui::Rect lr{mk.lx + view.x - 3, mk.ly + view.y - 1, in[k].label_w + 6, in[k].label_h + 2};
+      ui::Rect lr{mk.lx + view.x - 3, mk.ly + view.y - 1, pm.in[k].label_w + 6, pm.in[k].label_h + 2};
       c.fill(lr, p.paper.with_alpha(0.8f), 3);
-      c.label(names[k], mk.lx + view.x, mk.ly + view.y, p.ink, true);
+      c.label(pl->name.in(ctx.lang()), mk.lx + view.x, mk.ly + view.y, p.ink, true);
     }
   }
   if (cur >= 0) {
@@ -385,7 +486,8 @@ void draw_map(Context& ctx) {
   }
 
   // A tap on the bare map: closes the card; a second quick tap zooms in about it.
-  if (c.tap && view.contains(c.tap->x, c.tap->y) && !c.tapped_anything()) {
+  const bool on_list = c.tap && !m.list.empty() && list.card.contains(c.tap->x, c.tap->y);  // the list's own, below
+  if (c.tap && view.contains(c.tap->x, c.tap->y) && !c.tapped_anything() && !on_list) {
     float tx = c.tap->x, ty = c.tap->y;
     if (ctx.now - m.last_tap_ms < 350 && std::hypot(tx - m.last_tap_x, ty - m.last_tap_y) < th.mm(8.f)) {
       ui::Camera to = m.cam;
@@ -393,14 +495,17 @@ void draw_map(Context& ctx) {
       to.clamp(min_s, max_s, half_w, half_h, view.w, view.h);
       ease_to(m, to.cx, to.cy, to.scale, ctx.now);
       m.last_tap_ms = 0;
+      m.cluster_zoomed = false;
     } else {
       m.last_tap_ms = ctx.now;
       m.last_tap_x = tx, m.last_tap_y = ty;
       m.card = -1;
+      m.list.clear();
     }
     ctx.needs_frame = true;
   }
   c.pop_clip();
+  if (panel.h > 0) c.fill(panel, p.paper);
 
   // The current stay, above the timeline.
   if (cur >= 0) {
@@ -409,12 +514,15 @@ void draw_map(Context& ctx) {
     std::string line = years(s) + "  \xC2\xB7  " + (pl ? pl->name.in(ctx.lang()) : s.place) + "  \xE2\x80\x94  " + s.text.in(ctx.lang());
     int w = (int)std::min(view.w - 2 * th.margin(), (float)th.mm(260.f));
     ui::Layout l = te.layout_plain(line, {ui::Face::Sans, th.small_px() + 1, p.ink, 1.3f}, w);
-    ui::Rect box{(float)(th.margin() - th.mm(2.f)), view.bottom() - l.height - th.mm(5.f), (float)(w + th.mm(4.f)), (float)(l.height + th.mm(3.f))};
+    float box_y = panel.h > 0 ? panel.y + th.mm(3.f) : view.bottom() - l.height - th.mm(5.f);
+    ui::Rect box{(float)(th.margin() - th.mm(2.f)), box_y, (float)(w + th.mm(4.f)), (float)(l.height + th.mm(3.f))};
     if (m.card < 0) {
       c.fill(box, p.paper.with_alpha(0.92f), th.mm(1.5f));
       c.block(l, box.x + th.mm(2.f), box.y + th.mm(1.5f));
     }
   }
+
+  if (!m.list.empty()) draw_place_list(ctx, list);
 
   // The card of the chosen place.
   if (m.card >= 0 && m.card < (int)ctx.ex.places.size()) {
@@ -433,8 +541,9 @@ void draw_map(Context& ctx) {
       for (const auto& id : rm.places)
         if (!room && id == pl.id) room = &rm;
     float h = pad + name.height + th.mm(2.f) + sl.height + th.mm(3.f) + tx.height + pad + (room ? target + th.mm(3.f) : 0);
-    float max_h = view.h - th.mm(6.f);
-    ui::Rect card{th.width - th.margin() - cw, view.y + th.mm(3.f), cw, std::min(h, max_h)};
+    const ui::Rect& room_for = panel.h > 0 ? panel : view;  // portrait: under the map
+    float max_h = room_for.h - th.mm(6.f);
+    ui::Rect card{th.width - th.margin() - cw, room_for.y + th.mm(3.f), cw, std::min(h, max_h)};
     c.fill({card.x + 3, card.y + 4, card.w, card.h}, ui::Colour{0, 0, 0, 40}, th.mm(2.f));
     c.fill(card, p.paper, th.mm(2.f));
     c.push_clip(card);
@@ -463,7 +572,7 @@ void draw_map(Context& ctx) {
   }
 
   // Timeline strip: play, the years 1879–1940 with a mark per stay, reset.
-  ui::Rect strip{0, view.bottom(), (float)th.width, (float)th.height - view.bottom()};
+  ui::Rect strip{0, strip_y, (float)th.width, (float)th.height - strip_y};
   c.fill(strip, p.panel);
   if (c.button("map.play", play_r, "", m.playing ? ui::ButtonKind::Primary : ui::ButtonKind::Outline)) {
     m.playing = !m.playing;
@@ -487,6 +596,8 @@ void draw_map(Context& ctx) {
     journey_view(ctx, view, cx, cy, s);
     ease_to(m, cx, cy, s, ctx.now);
     m.card = -1;
+    m.list.clear();
+    m.cluster_zoomed = false;
     ctx.needs_frame = true;
   }
   std::optional<ui::Point> tap = c.tap;

@@ -11,18 +11,37 @@ bool short_screen(const ui::Theme& th);  // chrome.cpp
 namespace {
 
 // The room's text in the visitor's language, laid out for `width` and cut into screen pages no
-// taller than `height`. Curators' page breaks are kept; a long page becomes several.
-std::vector<ui::Layout> lay_out_pages(Context& ctx, const bundle::Room& room, int width, int height) {
+// taller than `height`. Curators' page breaks are kept; a long page becomes several. With `pack`
+// (a portrait panel, whose page is twice as tall as the landscape page curators write for),
+// consecutive curator pages share a screen page while they fit, so the page uses the height.
+std::vector<ui::Layout> lay_out_pages(Context& ctx, const bundle::Room& room, int width, int height, bool pack) {
   const ui::Theme& th = ctx.theme();
   ui::TextStyle body{ui::Face::Serif, th.body_px(), th.colours.ink, 1.5f};
   std::vector<ui::Layout> out;
   auto it = room.pages.find(ctx.lang());
   if (it == room.pages.end()) it = room.pages.begin();
   if (it == room.pages.end()) return out;
+  ui::TextEngine& te = ctx.c.text();
+  std::vector<bundle::Paragraph> held;  // curator pages waiting to share a screen page
+  auto flush = [&]() {
+    if (held.empty()) return;
+    for (auto& piece : te.paginate(te.layout(held, body, width), height)) out.push_back(std::move(piece));
+    held.clear();
+  };
   for (const auto& md : it->second) {
-    ui::Layout l = ctx.c.text().layout(bundle::parse_page(md), body, width);
-    for (auto& piece : ctx.c.text().paginate(l, height)) out.push_back(std::move(piece));
+    std::vector<bundle::Paragraph> page = bundle::parse_page(md);
+    if (pack && !held.empty()) {
+      std::vector<bundle::Paragraph> both = held;
+      both.insert(both.end(), page.begin(), page.end());
+      if (te.layout(both, body, width).height <= height) {
+        held = std::move(both);
+        continue;
+      }
+    }
+    flush();
+    held = std::move(page);
   }
+  flush();
   return out;
 }
 
@@ -139,7 +158,7 @@ void draw_room(Context& ctx) {
   Memory& mem = ctx.mem;
   if (mem.room_key != key) {
     int keep_page = mem.room_key.rfind(room.id + "|", 0) == 0 ? mem.room_pages.page() : 0;
-    mem.room_layouts = lay_out_pages(ctx, room, (int)body.w, (int)body.h);
+    mem.room_layouts = lay_out_pages(ctx, room, (int)body.w, (int)body.h, th.portrait());
     mem.room_key = key;
     float stride = body.w + th.mm(8.f);
     mem.room_pages.configure(stride * mem.room_layouts.size(), stride, stride);

@@ -75,8 +75,13 @@ void Canvas::circle(float x, float y, float radius, Colour c) {
 }
 
 void Canvas::block(const Layout& l, float x, float y, float alpha) {
+  if (l.height > kMaxBlockPx && l.lines.size() > 1) return tall_block(l, x, y, alpha);
   Texture t = text_.texture(l);
   if (!t.tex) return;
+  // A texture shorter or narrower than its layout has lost lines: say so, never silently.
+  if (t.h < l.height || t.w < l.width)
+    problems_.push_back("text block clipped: " + std::to_string(t.w) + "x" + std::to_string(t.h) + " px drawn of " +
+                        std::to_string(l.width) + "x" + std::to_string(l.height));
   ImU32 tint = IM_COL32(255, 255, 255, (int)(255 * std::clamp(alpha, 0.f, 1.f)));
   dl_->AddImage((ImTextureID)t.tex, {x, y}, {x + t.w, y + t.h}, {0, 0}, {1, 1}, tint);
   std::string all;
@@ -94,6 +99,20 @@ void Canvas::block(const Layout& l, float x, float y, float alpha) {
   // A centred line wider than its box sticks out on both sides.
   float left = l.style.align == Align::Centre ? x - (widest - l.width) / 2.f : x;
   check_on_screen("text", all, left, y, (float)widest, (float)l.height);
+}
+
+// A block taller than one texture may be (a long answer in larger text) is drawn as bands of
+// whole lines, each its own texture no taller than kMaxBlockPx; bands outside the clip are not
+// drawn at all, so a long scroll costs the GPU only what is visible.
+void Canvas::tall_block(const Layout& l, float x, float y, float alpha) {
+  const ImVec2 lo = dl_->GetClipRectMin(), hi = dl_->GetClipRectMax();
+  size_t first = 0;
+  for (const Layout& band : text_.paginate(l, kMaxBlockPx)) {
+    const float top = y + l.lines[first].y;
+    first += band.lines.size();
+    if (top > hi.y || top + band.height < lo.y) continue;
+    block(band, x, top, alpha);
+  }
 }
 
 float Canvas::label(const std::string& s, float x, float y, Colour c, bool small) {

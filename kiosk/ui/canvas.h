@@ -99,6 +99,8 @@ class Canvas {
   bool tap_used_ = false;
   int clip_depth_ = 0;
   std::vector<std::string> problems_;
+  static constexpr int kMaxBlockPx = 2048;  // the tallest text texture (GPU limits and budget)
+  void tall_block(const Layout& l, float x, float y, float alpha);
   void check_on_screen(const char* what, const std::string& text, float x, float y, float w, float h);
 };
 

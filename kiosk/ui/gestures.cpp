@@ -21,14 +21,17 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace ui {
 
 namespace {
 
-// The mouse shares the finger map; SDL_FingerID values of real touch screens are small counters.
-constexpr int64_t kMouseId = -1;
+// The mouse shares the finger map; SDL_FingerID values of real touch screens are small counters,
+// counted per device, so a finger is known by its device and its id.
+constexpr std::pair<int64_t, int64_t> kMouseId{-1, -1};
 // Bounds the sample queue if a device floods events within one millisecond.
 constexpr size_t kMaxSamples = 256;
 // Below this finger distance a pinch scale would be noise (or a division by zero).
@@ -48,7 +51,7 @@ void GestureRecognizer::feed(const SDL_Event& e, uint64_t now_ms, int win_w, int
       if (e.tfinger.touchId == SDL_MOUSE_TOUCHID) return;  // SDL's echo of the mouse
       const float x = e.tfinger.x * static_cast<float>(win_w);
       const float y = e.tfinger.y * static_cast<float>(win_h);
-      const int64_t id = e.tfinger.fingerId;
+      const Key id{e.tfinger.touchId, e.tfinger.fingerId};
       if (e.type == SDL_FINGERDOWN) on_down(id, x, y, now_ms);
       else if (e.type == SDL_FINGERMOTION) on_move(id, x, y, now_ms);
       else on_up(id, x, y, now_ms);
@@ -88,7 +91,11 @@ bool GestureRecognizer::poll(Gesture& out) {
 bool GestureRecognizer::active() const { return !fingers_.empty(); }
 
 uint64_t GestureRecognizer::next_deadline() const {
-  return long_press_possible() ? down_ms_ + cfg_.long_press_ms : 0;
+  return long_press_possible() ? long_press_at() : 0;
+}
+
+uint64_t GestureRecognizer::long_press_at() const {
+  return down_ms_ + std::max(cfg_.long_press_ms, cfg_.tap_max_ms + 1);
 }
 
 void GestureRecognizer::reset() {
@@ -97,9 +104,9 @@ void GestureRecognizer::reset() {
   clear_gesture();
 }
 
-void GestureRecognizer::on_down(int64_t id, float x, float y, uint64_t now) {
-  if (fingers_.count(id)) return;  // a repeated down for a finger we track adds nothing
-  fingers_[id] = Finger{x, y};
+void GestureRecognizer::on_down(Key id, float x, float y, uint64_t now) {
+  forget_lost_fingers(id, now);
+  fingers_[id] = Finger{x, y, now};
   if (fingers_.size() == 1) {
     clear_gesture();
     primary_ = id;
@@ -114,12 +121,13 @@ void GestureRecognizer::on_down(int64_t id, float x, float y, uint64_t now) {
   }
 }
 
-void GestureRecognizer::on_move(int64_t id, float x, float y, uint64_t now) {
+void GestureRecognizer::on_move(Key id, float x, float y, uint64_t now) {
   auto it = fingers_.find(id);
   if (it == fingers_.end()) return;
   const Finger prev = it->second;
+  it->second.seen = now;
   if (prev.x == x && prev.y == y) return;  // nothing moved, nothing to report
-  it->second = Finger{x, y};
+  it->second = Finger{x, y, now};
   if (pinching_) {
     if (id == pinch_a_ || id == pinch_b_) update_pinch(now);
   } else if (!multi_ && id == primary_) {
@@ -127,7 +135,35 @@ void GestureRecognizer::on_move(int64_t id, float x, float y, uint64_t now) {
   }
 }
 
-void GestureRecognizer::on_up(int64_t id, float x, float y, uint64_t now) {
+// A down for a finger we still track means its up was lost: that finger is gone. So is any finger
+// silent for stale_ms (a resting finger sends nothing, but the driver's lost up is likelier than a
+// finger held dead still for seconds while another lands).
+void GestureRecognizer::forget_lost_fingers(Key arriving, uint64_t now) {
+  std::vector<Key> lost;
+  for (const auto& [k, f] : fingers_)
+    if (k == arriving || now >= f.seen + cfg_.stale_ms) lost.push_back(k);
+  for (const Key& k : lost) forget(k, now);
+}
+
+// Drops one finger without a lift: its gesture ends as on focus loss (Cancel, then Release: no
+// tap, no fling) when it was the last one, and a pinch it was part of ends or moves on.
+void GestureRecognizer::forget(Key id, uint64_t now) {
+  auto it = fingers_.find(id);
+  if (it == fingers_.end()) return;
+  if (fingers_.size() == 1) return on_focus_lost(now);
+  fingers_.erase(it);
+  if (pinching_ && fingers_.size() < 2) {
+    pinching_ = false;
+    Gesture& g = emit(GestureType::PinchEnd, pinch_cx_, pinch_cy_, now);
+    g.cx = pinch_cx_;
+    g.cy = pinch_cy_;
+  } else if (pinching_ && (id == pinch_a_ || id == pinch_b_)) {
+    choose_pinch_pair();
+  }
+  if (id == primary_) tap_possible_ = false;
+}
+
+void GestureRecognizer::on_up(Key id, float x, float y, uint64_t now) {
   if (!fingers_.count(id)) return;
   on_move(id, x, y, now);  // the lift point is the finger's last position
   fingers_.erase(id);
@@ -268,7 +304,7 @@ bool GestureRecognizer::long_press_possible() const {
 }
 
 void GestureRecognizer::check_long_press(uint64_t now) {
-  if (!long_press_possible() || now < down_ms_ + cfg_.long_press_ms) return;
+  if (!long_press_possible() || now < long_press_at()) return;
   long_fired_ = true;
   tap_possible_ = false;
   emit(GestureType::LongPress, down_x_, down_y_, now);

@@ -4,6 +4,11 @@
 //           swipe (a fast drag end), two-finger pinch and pan; mouse as a one-finger stand-in.
 // Rules:    a tap never fires once a drag began; a second finger never produces taps (and
 //           cancels the first finger's tap); a tap is reported where the finger went DOWN;
+//           a press released within tap_max_ms (1.5 s: older visitors press slowly) without
+//           leaving the slop is a tap, however slowly it was made: a long-press comes only after
+//           tap_max_ms, so it can never swallow a slow tap; fingers are keyed by device and
+//           finger id, and a finger unseen for stale_ms when another goes down (its finger-up
+//           was lost by the driver) is forgotten, so it cannot turn later touches into pinches;
 //           mouse events that SDL synthesises from touch (which == SDL_TOUCH_MOUSEID) are ignored,
 //           and touch events synthesised from the mouse (touchId == SDL_MOUSE_TOUCHID) too.
 // Time is passed in (milliseconds of a clock the caller owns), so tests run on a fake clock.
@@ -13,6 +18,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <utility>
 
 union SDL_Event;  // SDL stays in gestures.cpp: the header needs only the name
 
@@ -21,8 +27,8 @@ namespace ui {
 enum class GestureType {
   Press,      // a finger went down (for immediate visual feedback)
   Release,    // the last finger went up (feedback ends), sent after Tap/DragEnd
-  Tap,        // short press without movement
-  LongPress,  // held still for long_press_ms; no Tap follows
+  Tap,        // press without movement, released within tap_max_ms
+  LongPress,  // held still beyond tap_max_ms and long_press_ms; no Tap follows
   DragStart,  // moved beyond the slop with one finger
   Drag,       // one-finger movement: dx, dy since the previous Drag
   DragEnd,    // finger up after a drag: vx, vy = release velocity in px/s
@@ -47,8 +53,9 @@ class GestureRecognizer {
  public:
   struct Config {
     float slop_px = 14;              // movement allowed within a tap (about 2 mm on a 1080p 15.6")
-    uint64_t tap_max_ms = 800;       // longer presses are long-presses, not taps
-    uint64_t long_press_ms = 650;
+    uint64_t tap_max_ms = 1500;      // a press released within this is a tap
+    uint64_t long_press_ms = 2000;   // never fires before tap_max_ms has passed
+    uint64_t stale_ms = 4000;        // a finger with no event for this long may be forgotten
     float swipe_min_speed = 500;     // px/s at release to count as a swipe
     uint64_t velocity_window_ms = 100;  // release velocity is measured over the last window
   };
@@ -71,15 +78,20 @@ class GestureRecognizer {
  private:
   struct Finger {
     float x, y;
+    uint64_t seen;  // its last event
   };
+  using Key = std::pair<int64_t, int64_t>;  // (device, finger): ids are per device
   struct Sample {
     float x, y;
     uint64_t t;
   };
 
-  void on_down(int64_t id, float x, float y, uint64_t now);
-  void on_move(int64_t id, float x, float y, uint64_t now);
-  void on_up(int64_t id, float x, float y, uint64_t now);
+  void on_down(Key id, float x, float y, uint64_t now);
+  void on_move(Key id, float x, float y, uint64_t now);
+  void on_up(Key id, float x, float y, uint64_t now);
+  void forget_lost_fingers(Key arriving, uint64_t now);
+  void forget(Key id, uint64_t now);
+  uint64_t long_press_at() const;
   void on_focus_lost(uint64_t now);
   void move_single(const Finger& prev, float x, float y, uint64_t now);
   void begin_pinch(uint64_t now);
@@ -95,13 +107,13 @@ class GestureRecognizer {
 
   Config cfg_;
   // implementation-defined state (kept here so the class stays a value type)
-  std::map<int64_t, Finger> fingers_;  // finger id -> current position; the mouse is id -1
+  std::map<Key, Finger> fingers_;  // current position of each finger down; the mouse is (-1, -1)
   std::deque<Gesture> out_;
   std::deque<Sample> samples_;  // primary finger positions within the velocity window
   bool dragging_ = false, pinching_ = false, tap_possible_ = false, long_fired_ = false;
   bool multi_ = false;  // a second finger was down at some point during this gesture
-  int64_t primary_ = -1;
-  int64_t pinch_a_ = 0, pinch_b_ = 0;  // the two fingers the pinch follows
+  Key primary_{-1, -1};
+  Key pinch_a_{0, 0}, pinch_b_{0, 0};  // the two fingers the pinch follows
   float pinch_dist_ = 0, pinch_cx_ = 0, pinch_cy_ = 0;
   float down_x_ = 0, down_y_ = 0;
   uint64_t down_ms_ = 0;

@@ -106,6 +106,89 @@ std::vector<Marker> layout_markers(const std::vector<MarkerInput>& in, float min
   return out;
 }
 
+Camera fit_points(const std::vector<WorldPoint>& pts, float vw, float vh) {
+  double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+  for (const auto& p : pts) x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+  if (x0 > x1) x0 = -1, x1 = 1, y0 = -0.5, y1 = 0.8;
+  // A single place (or a few in one town) still gets a regional view, not an infinite zoom.
+  const double min_span = 0.02;
+  if (x1 - x0 < min_span) x0 -= min_span / 2, x1 += min_span / 2;
+  if (y1 - y0 < min_span) y0 -= min_span / 2, y1 += min_span / 2;
+  Camera c;
+  c.cx = (x0 + x1) / 2;
+  c.cy = (y0 + y1) / 2;
+  c.scale = std::min(vw / ((x1 - x0) * 1.15), vh / ((y1 - y0) * 1.3));
+  return c;
+}
+
+PlaceMarkers place_markers(const std::vector<WorldPoint>& pts, const std::vector<int>& priority, const Camera& cam, float vw,
+                           float vh, float min_gap, float r, const std::vector<std::pair<float, float>>& label_size) {
+  PlaceMarkers pm;
+  for (size_t i = 0; i < pts.size(); ++i) {
+    float sx, sy;
+    cam.to_screen(pts[i].x, pts[i].y, sx, sy, vw, vh);
+    if (sx < 0 || sy < 0 || sx > vw || sy > vh) continue;
+    float lw = i < label_size.size() ? label_size[i].first : 0, lh = i < label_size.size() ? label_size[i].second : 0;
+    pm.in.push_back({sx, sy, i < priority.size() ? priority[i] : 2, lw, lh});
+    pm.point.push_back((int)i);
+  }
+  pm.markers = layout_markers(pm.in, min_gap, r, vw, vh);
+  return pm;
+}
+
+namespace {
+
+// Whether every member lands in view, half a target from the edges, under camera `c`.
+bool all_in_view(const std::vector<WorldPoint>& members, const Camera& c, float vw, float vh, float margin) {
+  for (const auto& p : members) {
+    float sx, sy;
+    c.to_screen(p.x, p.y, sx, sy, vw, vh);
+    if (sx < margin || sy < margin || sx > vw - margin || sy > vh - margin) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+ClusterOpen open_cluster(const std::vector<WorldPoint>& members, const Camera& cam, float vw, float vh, float min_gap,
+                         double min_s, double max_s, double half_w, double half_h, bool just_zoomed, size_t capacity) {
+  ClusterOpen out;
+  out.list = true;
+  if ((just_zoomed && members.size() <= capacity) || members.size() < 2 || cam.scale >= max_s * 0.98) return out;
+  double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9, closest = 1e9, farthest = 0;
+  for (size_t i = 0; i < members.size(); ++i) {
+    const auto& p = members[i];
+    x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+    for (size_t j = 0; j < i; ++j) {
+      double d = std::hypot(p.x - members[j].x, p.y - members[j].y);
+      closest = std::min(closest, d), farthest = std::max(farthest, d);
+    }
+  }
+  if (farthest * max_s < min_gap * 1.2) return out;  // even the deepest zoom keeps them one cluster
+  // Candidates, best first: the scale that sets the closest two apart (at least a clear step in,
+  // and the members' box in the middle of the view); then the deepest zoom that keeps them all in
+  // view, which splits the cluster the most.
+  double fit = std::min(vw / std::max(1e-9, (x1 - x0) * 2.0), vh / std::max(1e-9, (y1 - y0) * 2.5));
+  double apart = std::max({fit, cam.scale * 2.5, min_gap * 1.2 / std::max(1e-12, closest)});
+  double tight = std::min((vw - 0.7 * min_gap) / std::max(1e-9, x1 - x0), (vh - 0.7 * min_gap) / std::max(1e-9, y1 - y0));
+  for (double s : {apart, tight}) {
+    Camera to = cam;
+    to.cx = (x0 + x1) / 2, to.cy = (y0 + y1) / 2, to.scale = std::min(s, max_s);
+    to.vx = to.vy = 0;
+    to.clamp(min_s, max_s, half_w, half_h, vw, vh);
+    if (to.scale > cam.scale * 1.2 && all_in_view(members, to, vw, vh, min_gap * 0.3f)) {
+      out.list = false;
+      out.to = to;
+      return out;
+    }
+  }
+  return out;
+}
+
+int list_rows(float h, float target, float gap, float pad) {
+  return std::max(1, (int)((h - 2 * pad + gap) / (target + gap)));
+}
+
 double year_of(const std::string& iso) {
   int y = 0, m = 1, d = 1;
   int n = sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d);

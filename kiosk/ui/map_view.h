@@ -59,6 +59,42 @@ struct Marker {
 // overlap a label or marker already placed or leave the viewport.
 std::vector<Marker> layout_markers(const std::vector<MarkerInput>& in, float min_gap, float marker_r, float vw, float vh);
 
+struct WorldPoint {
+  double x, y;
+};
+
+// The camera that shows every point with a margin (the journey's view, the route's bounds).
+Camera fit_points(const std::vector<WorldPoint>& pts, float vw, float vh);
+
+// The markers for places at world points `pts`, seen through `cam` over a vw×vh view: those in
+// view only, clustered and labelled by layout_markers; members index into `pts`. Label sizes come
+// from `label_size` (pixels), 0×0 when the caller only needs the clusters.
+struct PlaceMarkers {
+  std::vector<MarkerInput> in;
+  std::vector<int> point;          // in[i] is pts[point[i]]
+  std::vector<Marker> markers;     // members are indices into `in`
+};
+PlaceMarkers place_markers(const std::vector<WorldPoint>& pts, const std::vector<int>& priority, const Camera& cam, float vw,
+                           float vh, float min_gap, float marker_r,
+                           const std::vector<std::pair<float, float>>& label_size = {});
+
+// What a tap on a cluster does. It zooms to where all its places stand a full touch target apart
+// and all in view (or, failing that, as far in as keeps them all in view); when no zoom up to max_scale can do that (places a few km apart), or the
+// visitor has just zoomed into a cluster and still meets one, it opens the list of its places
+// instead — so every place is at most three taps away: cluster, cluster, name in the list.
+struct ClusterOpen {
+  bool list = false;
+  Camera to;  // when not a list: where to ease to
+};
+// `list_capacity`: how many names the list can show; after a cluster zoom, a cluster larger than
+// that zooms again rather than overflow the list.
+ClusterOpen open_cluster(const std::vector<WorldPoint>& members, const Camera& cam, float vw, float vh, float min_gap,
+                         double min_scale, double max_scale, double half_w, double half_h, bool just_zoomed_into_cluster,
+                         size_t list_capacity);
+
+// How many rows of buttons `target` px tall, `gap` apart, fit a list card `h` px tall with `pad`.
+int list_rows(float h, float target, float gap, float pad);
+
 // "1929", "1929-02" or "1929-02-12" as a fractional year (1929.0, 1929.08…, 1929.11…).
 double year_of(const std::string& iso);
 // The stay in effect at year `t`: the last stay that began at or before t (0 before the first).

@@ -80,12 +80,67 @@ TEST_CASE("flow: the countdown wakes the app every second") {
 
 TEST_CASE("flow: a running animation holds the timeout") {
   Flow f("es", {90'000, 30'000});
+  f.go({Screen::Map});
   f.touch(0);
-  f.hold(true, 10'000);
-  CHECK_FALSE(f.update(500'000));
-  CHECK(f.screen() == Screen::Home);
-  f.hold(false, 500'000);
-  CHECK_FALSE(f.update(500'000 + 89'000));
-  CHECK(f.update(500'000 + 90'000));
+  f.hold(Screen::Map, true, 10'000);
+  CHECK_FALSE(f.update(300'000));
+  CHECK(f.screen() == Screen::Map);
+  f.hold(Screen::Map, false, 300'000);
+  CHECK_FALSE(f.update(300'000 + 89'000));
+  CHECK(f.update(300'000 + 90'000));
   CHECK(f.screen() == Screen::Warning);
+}
+
+// Issue 12: the journey kept playing (for the map's memory) after the visitor went home, and its
+// hold kept the kiosk on the next screen for ever.
+TEST_CASE("flow: a hold ends when its screen is left") {
+  Flow f("es", {90'000, 30'000});
+  f.go({Screen::Map});
+  f.touch(0);
+  f.hold(Screen::Map, true, 2'000);  // the map is drawn while playing…
+  f.touch(2'500);
+  f.home();                          // … and the visitor leaves it; the map is not drawn again
+  CHECK_FALSE(f.update(3'000));
+  CHECK_FALSE(f.held());
+  CHECK(f.next_deadline(3'000) == 89'500);
+  CHECK(f.update(2'500 + 90'000));
+  CHECK(f.screen() == Screen::Warning);
+  CHECK(f.update(2'500 + 120'000));
+  CHECK(f.screen() == Screen::Attract);
+}
+
+TEST_CASE("flow: a hold on another screen than the visitor's never starts") {
+  Flow f("es", {90'000, 30'000});
+  f.go({Screen::Rooms});
+  f.touch(0);
+  f.hold(Screen::Map, true, 1'000);
+  CHECK_FALSE(f.held());
+  CHECK(f.update(90'000));
+}
+
+TEST_CASE("flow: a hold ends at the cap whatever the screen does") {
+  Flow f("es", {90'000, 30'000});
+  f.go({Screen::Map});
+  f.touch(0);
+  uint64_t t = 0;
+  for (; t < Flow::kMaxHoldMs + 60'000; t += 1'000) f.hold(Screen::Map, true, t);  // renewed every frame
+  CHECK_FALSE(f.held());
+  // The idle period counts from the cap, and a screen that keeps asking cannot take it back.
+  CHECK(f.update(Flow::kMaxHoldMs + 90'000));
+  CHECK(f.screen() == Screen::Warning);
+  f.hold(Screen::Map, true, Flow::kMaxHoldMs + 100'000);
+  CHECK(f.update(Flow::kMaxHoldMs + 120'000));
+  CHECK(f.screen() == Screen::Attract);
+}
+
+TEST_CASE("flow: the next deadline of a hold is its cap; the session's end drops it") {
+  Flow f("es", {90'000, 30'000});
+  f.go({Screen::Map});
+  f.touch(0);
+  f.hold(Screen::Map, true, 1'000);
+  CHECK(f.next_deadline(1'000) == Flow::kMaxHoldMs);
+  f.end_session();
+  CHECK_FALSE(f.held());
+  f.wake(5'000);
+  CHECK_FALSE(f.held());
 }

@@ -308,9 +308,10 @@ TEST_CASE("gestures: the finger left after a pinch neither drags nor taps") {
 
 TEST_CASE("gestures: a long-press fires at the deadline via tick and suppresses the tap") {
   Rig r;
+  const GestureRecognizer::Config c;
   CHECK(r.rec.next_deadline() == 0);
   r.down(1, 700, 200);
-  const uint64_t deadline = r.now + 650;
+  const uint64_t deadline = r.now + c.long_press_ms;
   CHECK(r.rec.next_deadline() == deadline);
   r.now += 5;
   r.move(1, 705, 203);  // within the slop: still a long-press candidate
@@ -332,11 +333,117 @@ TEST_CASE("gestures: a long-press fires at the deadline via tick and suppresses 
 TEST_CASE("gestures: a long-press is noticed by the next event when tick is not called") {
   Rig r;
   r.down(1, 700, 200);
-  r.now += 700;
+  r.now += GestureRecognizer::Config{}.long_press_ms + 50;
   r.up(1, 700, 200);
   const auto gs = r.drain();
   REQUIRE(names(gs) == "Press LongPress Release");
   CHECK(gs[1].time_ms == r.now);
+}
+
+// Issue 12: an older visitor who held a button for more than 0.65 s got nothing (the long-press
+// came first and cancelled the tap). The app ticks the recognizer every frame, as here.
+TEST_CASE("gestures: a slow press released on the spot is a tap, from 50 ms to 1.5 s") {
+  for (uint64_t ms : {50, 100, 200, 400, 650, 700, 800, 1000, 1200, 1400, 1500}) {
+    CAPTURE(ms);
+    Rig r;
+    r.down(1, 400, 300);
+    const uint64_t up = r.now + ms;
+    for (; r.now < up; r.now += 16) r.rec.tick(r.now);
+    r.now = up;
+    r.move(1, 404, 302);  // a little tremor, within the slop
+    r.up(1, 404, 302);
+    const auto gs = r.drain();
+    CHECK(names(gs) == "Press Tap Release");
+    REQUIRE(only(gs, GestureType::Tap).size() == 1);
+    CHECK(only(gs, GestureType::Tap)[0].x == doctest::Approx(400).epsilon(kEps));
+  }
+}
+
+TEST_CASE("gestures: a press that moves off its target is never a tap, however long") {
+  for (uint64_t ms : {50, 300, 800, 1500}) {
+    CAPTURE(ms);
+    Rig r;
+    r.down(1, 400, 300);
+    r.now += ms / 2;
+    r.move(1, 480, 300);  // 80 px: off a 15 mm button's centre, far beyond the slop
+    r.now += ms / 2;
+    r.up(1, 480, 300);
+    CHECK(only(r.drain(), GestureType::Tap).empty());
+  }
+}
+
+TEST_CASE("gestures: the long-press can never come before the tap's maximum") {
+  GestureRecognizer::Config c;
+  c.long_press_ms = 300;  // a misconfiguration: below tap_max_ms
+  c.tap_max_ms = 1500;
+  Rig r(c);
+  r.down(1, 100, 100);
+  r.rec.tick(r.now + 1000);
+  r.now += 1000;
+  r.up(1, 100, 100);
+  CHECK(names(r.drain()) == "Press Tap Release");
+}
+
+// Issue 12: a touch driver that drops one finger-up left that finger "down" for ever, and every
+// later touch became the second finger of a pinch.
+TEST_CASE("gestures: a lost finger-up is forgotten: later touches are taps, not pinches") {
+  SUBCASE("a new finger id, after the old finger went silent") {
+    Rig r;
+    r.down(1, 100, 100);
+    r.now += 50;  // … its up never arrives
+    r.drain();
+    r.now += 5000;
+    r.down(2, 600, 400);
+    r.now += 60;
+    r.up(2, 600, 400);
+    const auto gs = r.drain();
+    CHECK(names(gs) == "LongPress Cancel Release Press Tap Release");  // the old finger's, then ours
+    CHECK_FALSE(r.rec.active());
+    for (int i = 0; i < 3; ++i) {  // and every touch after it
+      r.now += 500;
+      r.down(3 + i, 300, 300);
+      r.now += 60;
+      r.up(3 + i, 300, 300);
+      CHECK(names(r.drain()) == "Press Tap Release");
+    }
+  }
+  SUBCASE("the same finger id again (drivers count ids from 0), even soon after") {
+    Rig r;
+    r.down(0, 100, 100);
+    r.now += 300;
+    r.drain();
+    r.down(0, 600, 400);
+    r.now += 60;
+    r.up(0, 600, 400);
+    CHECK(names(r.drain()) == "Cancel Release Press Tap Release");
+  }
+  SUBCASE("a pinch whose finger went silent ends; the live finger stays") {
+    Rig r;
+    r.down(1, 100, 100);
+    r.down(2, 300, 100);
+    r.now += 20;
+    r.move(2, 320, 100);
+    r.now += 5000;
+    r.move(2, 330, 100);  // finger 2 is alive, finger 1 is silent
+    r.drain();
+    r.down(3, 800, 500);  // finger 1 forgotten: 2 and 3 pinch
+    const auto gs = r.drain();
+    CHECK(names(gs) == "PinchEnd PinchStart");
+    r.up(2, 330, 100);
+    r.up(3, 800, 500);
+    CHECK_FALSE(r.rec.active());
+  }
+}
+
+TEST_CASE("gestures: fingers are keyed by device and id: two panels' finger 0 are two fingers") {
+  Rig r;
+  r.finger(SDL_FINGERDOWN, 0, 100, 100, 7);
+  r.finger(SDL_FINGERDOWN, 0, 300, 100, 8);
+  CHECK(names(r.drain()) == "Press PinchStart");
+  r.finger(SDL_FINGERUP, 0, 300, 100, 8);
+  r.finger(SDL_FINGERUP, 0, 100, 100, 7);
+  CHECK(names(r.drain()) == "PinchEnd Release");
+  CHECK_FALSE(r.rec.active());
 }
 
 TEST_CASE("gestures: no long-press once the finger dragged or a second finger came") {
@@ -476,7 +583,7 @@ TEST_CASE("gestures: every Press is followed by exactly one Release, last") {
   r.up(3, 350, 100);
   r.up(2, 250, 100);
   r.down(1, 100, 100);  // long-press
-  r.now += 1000;
+  r.now += 2500;
   r.up(1, 100, 100);
 
   int open = 0, presses = 0;
