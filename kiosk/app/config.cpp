@@ -68,6 +68,15 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
     }
     if (out.screen_w_mm <= 0 || out.screen_h_mm <= 0) err(mm, "screen_mm must be [width, height] in millimetres, like [344, 194]");
   }
+  if (const toml::node* n = t.get("high_contrast")) {
+    if (auto v = n->value<bool>()) out.high_contrast = *v;
+    else err(n, "high_contrast must be true or false");
+  }
+  if (const toml::node* n = t.get("reach")) {
+    auto v = n->value<std::string>();
+    if (v && (*v == "low" || *v == "full")) out.reach_low = *v == "low";
+    else err(n, "reach must be \"low\" (controls in the lower two thirds) or \"full\"");
+  }
   if (auto* s = t["session"].as_table()) {
     out.idle_seconds = (*s)["idle_seconds"].value_or(0);
     out.warning_seconds = (*s)["warning_seconds"].value_or(0);
