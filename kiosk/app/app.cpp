@@ -176,6 +176,7 @@ void App::setup_fonts() {
   }
   io.Fonts->TexDesiredWidth = 1024;
   io.Fonts->Build();
+  SDL_Log("label fonts: %.1f px em (%.0f px atlas size), larger %.1f px em", ui::em_px(label_fonts_.label), label_fonts_.label->FontSize, ui::em_px(label_fonts_.label_large));
   SDL_Log("label atlas %dx%d", io.Fonts->TexWidth, io.Fonts->TexHeight);
   ImGui_ImplSDLRenderer_Init(video_.renderer);
   imgui_ready_ = true;

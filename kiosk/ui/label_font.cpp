@@ -18,9 +18,10 @@ float em_per_atlas_px(const void* ttf, int size) {
   stbtt_fontinfo info;
   int offset = stbtt_GetFontOffsetForIndex(data, 0);
   if (offset < 0 || !stbtt_InitFont(&info, data, offset)) return 1.f;
-  // ImGui: scale = ScaleForPixelHeight(size); the em is then size * em_scale / height_scale.
-  float height = stbtt_ScaleForPixelHeight(&info, 1.f), em = stbtt_ScaleForMappingEmToPixels(&info, 1.f);
-  return height > 0 ? em / height : 1.f;
+  // ImGui scales by size / (ascent − descent); the em is then size · unitsPerEm / (ascent − descent).
+  // ScaleForPixelHeight(1) = 1 / (ascent − descent), ScaleForMappingEmToPixels(1) = 1 / unitsPerEm.
+  float per_line_box = stbtt_ScaleForPixelHeight(&info, 1.f), per_em = stbtt_ScaleForMappingEmToPixels(&info, 1.f);
+  return per_em > 0 ? per_line_box / per_em : 1.f;
 }
 
 float em_px(const ImFont* f) {
