@@ -46,6 +46,8 @@ bool App::start(std::string& why) {
   wall_base_ = opt_.headless ? opt_.wall_start : (int64_t)time(nullptr) - (int64_t)(SDL_GetTicks64() / 1000);
   if (opt_.headless && !opt_.wall_start) wall_base_ = (int64_t)time(nullptr);
   theme_ = ui::Theme::for_screen(video_.width, video_.height, opt_.screen_w_mm, opt_.screen_h_mm);
+  theme_.set_high_contrast(opt_.config.high_contrast);
+  if (opt_.config.reach_low) theme_.reach_top = 1.f / 3.f;
   text_ = std::make_unique<ui::TextEngine>(video_.renderer);
   pictures_ = std::make_unique<ui::Pictures>(video_.renderer, [this](const std::string& id) {
     try {
@@ -126,7 +128,7 @@ void App::setup_labels() {
     ImGui::DestroyContext();
     imgui_ready_ = false;
   }
-  label_font_ = small_font_ = nullptr;
+  label_fonts_ = {};
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -144,16 +146,15 @@ void App::setup_labels() {
   }
   ImVector<ImWchar> ranges;
   rb.BuildRanges(&ranges);
-  ImFontConfig cfg;
-  cfg.FontDataOwnedByAtlas = false;  // the bytes live in label_font_bytes_
-  cfg.OversampleH = 2;
-  if (!label_font_bytes_.empty()) {
-    label_font_ = io.Fonts->AddFontFromMemoryTTF(label_font_bytes_.data(), (int)label_font_bytes_.size(), (float)theme_.label_px(), &cfg, ranges.Data);
-    small_font_ = io.Fonts->AddFontFromMemoryTTF(label_font_bytes_.data(), (int)label_font_bytes_.size(), (float)theme_.small_px(), &cfg, ranges.Data);
+  // Sized by the em, like the reading text (see label_font.h for why ImGui's size is not the em).
+  label_fonts_ = ui::add_label_fonts(io.Fonts, label_font_bytes_, theme_, ranges.Data);
+  if (!label_fonts_.ok()) {
+    ImFont* f = io.Fonts->AddFontDefault();
+    label_fonts_ = {f, f, f, f};
   }
-  if (!label_font_ || !small_font_) label_font_ = small_font_ = io.Fonts->AddFontDefault();
   io.Fonts->TexDesiredWidth = 1024;
   io.Fonts->Build();
+  SDL_Log("label fonts: %.1f px em (%.0f px atlas size), larger %.1f px em", ui::em_px(label_fonts_.label), label_fonts_.label->FontSize, ui::em_px(label_fonts_.label_large));
   SDL_Log("label atlas %dx%d", io.Fonts->TexWidth, io.Fonts->TexHeight);
   ImGui_ImplSDLRenderer_Init(video_.renderer);
   imgui_ready_ = true;
@@ -163,6 +164,11 @@ std::string App::screen_name() const {
   if (!bundle_) return "unavailable";
   if (closed_) return "closed";
   return flow::name(flow_->screen());
+}
+
+void App::set_high_contrast(bool on) {
+  theme_.set_high_contrast(on);
+  dirty_ = true;
 }
 
 void App::set_lang(const std::string& code) {
@@ -332,8 +338,8 @@ void App::render(bool present) {
   io.DeltaTime = 1.f / 60.f;
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui::NewFrame();
-  if (flow_) theme_.text_scale = flow_->larger_text() ? 1.4f : 1.f;
-  ui::Canvas canvas(ImGui::GetBackgroundDrawList(), theme_, *text_, label_font_, small_font_);
+  if (flow_) theme_.text_scale = flow_->larger_text() ? ui::Theme::kLargerText : 1.f;
+  ui::Canvas canvas(ImGui::GetBackgroundDrawList(), theme_, *text_, label_fonts_);
   canvas.tap = pending_tap_;
   canvas.pressed = pressed_;
   pending_tap_.reset();

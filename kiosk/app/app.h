@@ -76,6 +76,8 @@ class App {
   const std::vector<ui::Item>& items() const { return items_; }
   const std::vector<std::string>& texts() const { return texts_; }
   void set_lang(const std::string& code);
+  // The high-contrast theme on or off, from now on (kiosk.toml's high_contrast; the staff overlay).
+  void set_high_contrast(bool on);
   std::string lang() const { return flow_ ? flow_->lang() : ""; }
   uint64_t frames() const { return frames_; }
   // What the last frame cost: CPU time to build it (screens + ImGui), to submit it to the
@@ -150,8 +152,7 @@ class App {
   screens::MapData map_;  // the land of the bundle's map, loaded once per bundle
   ui::GestureRecognizer gestures_;
   std::vector<uint8_t> label_font_bytes_;
-  ImFont* label_font_ = nullptr;
-  ImFont* small_font_ = nullptr;
+  ui::LabelFonts label_fonts_;
   bool imgui_ready_ = false;
 
   uint64_t now_ = 0;

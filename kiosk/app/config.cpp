@@ -136,7 +136,16 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
       out.screen_w_mm = out.screen_h_mm = 0;
     }
   }
-  check_keys(t, "", {"bundle", "screen_mm", "stats", "session", "display", "store", "hours"}, err);
+  check_keys(t, "", {"bundle", "screen_mm", "stats", "session", "display", "store", "hours", "high_contrast", "reach"}, err);
+  if (const toml::node* n = t.get("high_contrast")) {
+    if (auto v = n->value<bool>()) out.high_contrast = *v;
+    else err(n, "high_contrast must be true or false");
+  }
+  if (const toml::node* n = t.get("reach")) {
+    auto v = n->value<std::string>();
+    if (v && (*v == "low" || *v == "full")) out.reach_low = *v == "low";
+    else err(n, "reach must be \"low\" (controls in the lower two thirds) or \"full\"");
+  }
   if (auto* s = t["session"].as_table()) {
     check_keys(*s, "[session]", {"idle_seconds", "warning_seconds"}, err);
     out.idle_seconds = seconds(*s, "idle_seconds", kIdleRange, err);

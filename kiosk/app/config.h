@@ -17,6 +17,10 @@ struct Config {
   std::string display_off, display_on;
   std::string stats;  // the visitor statistics file; "" = no statistics
   flow::Schedule hours;
+  // Accessibility: high_contrast = true (a 7:1 theme); reach = "low" (every control in the lower
+  // two thirds of the screen, for wheelchair users at a wall-mounted panel).
+  bool high_contrast = false;
+  bool reach_low = false;
   // [store]: where installed bundles live and who may sign them (content/bundle/store.h).
   // store_dir "" = no store: the kiosk shows `bundle` as before.
   std::string store_dir;

@@ -97,6 +97,50 @@ struct Player {
     return fail("@" + id + ": no such item on screen \"" + app.screen_name() + "\"");
   }
 
+  // The em of the smallest text drawn inside `r` this frame, 0 when none.
+  float smallest_text_in(const ui::Rect& r) const {
+    float em = 0;
+    for (const auto& t : ui::Canvas::last_frame_texts()) {
+      float cx = t.r.x + t.r.w / 2, cy = t.r.y + t.r.h / 2;
+      if (r.contains(cx, cy) && (em == 0 || t.em_px < em)) em = t.em_px;
+    }
+    return em;
+  }
+
+  // Every text on the current screen has an em of at least `min_mm` on the physical screen.
+  bool expect_text_size(float min_mm) {
+    if (app.frame_due()) app.draw_frame();
+    float ppm = app.theme().px_per_mm;
+    std::string bad;
+    int n = 0;
+    for (const auto& t : ui::Canvas::last_frame_texts()) {
+      float mm = t.em_px / ppm;
+      if (mm + 1e-3f >= min_mm) continue;
+      if (++n > 8) continue;  // enough to see what is wrong
+      std::string text = t.text.size() > 40 ? t.text.substr(0, 40) + "…" : t.text;
+      char buf[160];
+      snprintf(buf, sizeof buf, "%.2f mm (%.0f px em)", mm, t.em_px);
+      bad += "\n    \"" + text + "\" is " + buf;
+    }
+    if (ui::Canvas::last_frame_texts().empty() && app.screen_name() != "closed")
+      return fail("expect-text-size: no text at all on screen \"" + app.screen_name() + "\"");
+    if (n) return fail(std::to_string(n) + " texts under " + std::to_string(min_mm).substr(0, 4) + " mm on screen \"" + app.screen_name() + "\":" + bad);
+    return true;
+  }
+
+  // Every touch target lies below the theme's reach line (reach = "low": the lower two thirds).
+  bool expect_reach() {
+    if (app.frame_due()) app.draw_frame();
+    float top = app.theme().reach_top * app.theme().height;
+    if (top <= 0) return fail("expect-reach: the kiosk runs without reach = \"low\" (no reach line to check)");
+    std::string bad;
+    for (const auto& it : app.items())
+      if (it.r.y + 0.5f < top) bad += (bad.empty() ? "" : ", ") + it.id + " at y=" + std::to_string((int)it.r.y);
+    if (!bad.empty())
+      return fail("controls above the reach line (y=" + std::to_string((int)top) + ") on screen \"" + app.screen_name() + "\": " + bad);
+    return true;
+  }
+
   bool command(const std::string& raw) {
     std::string s = raw;
     while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.pop_back();
@@ -251,16 +295,22 @@ struct Player {
       return fail("expected to see \"" + want + "\" on screen \"" + app.screen_name() + "\"");
     }
     if (cmd == "ids") {
+      // id x y w h, its size in mm, and the em of the smallest text inside it in mm ("-": none).
       if (app.frame_due()) app.draw_frame();
       float ppm = app.theme().px_per_mm;
       for (const auto& it : app.items()) {
-        char buf[256];
-        snprintf(buf, sizeof buf, "%s %.0f %.0f %.0f %.0f %.1f %.1f", it.id.c_str(), it.r.x, it.r.y, it.r.w, it.r.h, it.r.w / ppm,
-                 it.r.h / ppm);
+        float em = smallest_text_in(it.r);
+        char size[32] = "-";
+        if (em > 0) snprintf(size, sizeof size, "%.1f", em / ppm);
+        char buf[320];
+        snprintf(buf, sizeof buf, "%s %.0f %.0f %.0f %.0f %.1f %.1f text %s", it.id.c_str(), it.r.x, it.r.y, it.r.w, it.r.h, it.r.w / ppm,
+                 it.r.h / ppm, size);
         out << buf << "\n";
       }
       return true;
     }
+    if (cmd == "expect-text-size" && a.size() == 1) return expect_text_size(std::stof(a[0]));
+    if (cmd == "expect-reach" && a.empty()) return expect_reach();
     if (cmd == "expect-targets" && a.size() == 1) {
       float min_mm = std::stof(a[0]);
       if (app.frame_due()) app.draw_frame();

@@ -2,7 +2,7 @@
 // see what a visitor sees. One command a line:
 //   tap X Y | tap @id | press X Y MS | press @id MS | swipe X1 Y1 X2 Y2 MS | pinch X Y SCALE | wait MS | idle SECONDS | lang CODE
 //   shot NAME | expect-screen NAME | expect-lang CODE | expect-text "…" | ids | mark | expect-frames N
-//   expect-targets MM | expect-no-overflow | frame-stats [LABEL]
+//   expect-targets MM | expect-no-overflow | expect-text-size MM | expect-reach | frame-stats [LABEL]
 //   wait-reload [S] | wait-overlay [S] | expect-overlay "…" | expect-no-overlay | swap FILE | sh "…"
 //   self-test
 //   # comment
@@ -16,6 +16,10 @@
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
 // `expect-targets MM` fails, naming each item and its size, when any touch target on the current
 // screen is narrower or shorter than MM millimetres on the physical screen (--screen-mm).
+// `expect-text-size MM` fails, quoting each, when any text drawn on the current screen (labels and
+// reading text) has an em under MM millimetres on the physical screen. `ids` prints, per target,
+// "id x y w h w_mm h_mm text EM_MM" (the smallest text inside it, "-" when none).
+// `expect-reach` fails when a touch target starts above the reach line (kiosk.toml reach = "low").
 // `expect-no-overflow` fails when the current frame drew text that does not fit: a line wider than
 // its block (a word too long for the measure), a block or label partly off screen outside a
 // scrolling/clipped region, or a button label wider than its button (see ui::Canvas::problems()).

@@ -59,7 +59,7 @@ void draw_item(Context& ctx, const bundle::AttractItem& a, float alpha, float dx
       ui::Layout ql;
       for (int px = th.quote_px();; px = px * 9 / 10) {
         ql = te.layout_plain("\xE2\x80\x9C" + q->text.in(lang) + "\xE2\x80\x9D", centred(ui::Face::SerifItalic, px, ink, 1.35f), w);
-        if (ql.height + al.height + th.mm(10.f) <= room_h || px * 9 / 10 < std::max(20, th.body_px() * 3 / 4)) break;
+        if (ql.height + al.height + th.mm(10.f) <= room_h || px * 9 / 10 < std::max(th.mm_up(4.5f), th.body_px() * 3 / 4)) break;
       }
       parts.push_back(std::move(ql));
       parts.push_back(std::move(al));

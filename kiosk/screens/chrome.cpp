@@ -22,10 +22,14 @@ ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_contr
   const auto& p = th.colours;
   const bool tight = short_screen(th);
   const float pad = th.mm(tight ? 1.5f : 2.5f), target = (float)th.target();
+  // reach = "low": the bar starts at the reach line, so no control is out of a seated visitor's
+  // reach; the space above holds nothing to touch (only the title, large).
+  const float bar_y = std::round(th.reach_top * th.height);
   const float bar_h = target + 2 * pad;
   const float m = (float)th.margin();
-  c.fill({0, 0, (float)th.width, bar_h}, p.panel);
-  c.line(0, bar_h, (float)th.width, bar_h, p.rule, 1.f);
+  c.fill({0, bar_y, (float)th.width, bar_h}, p.panel);
+  if (bar_y > 0) c.line(0, bar_y, (float)th.width, bar_y, p.rule, 1.f);
+  c.line(0, bar_y + bar_h, (float)th.width, bar_y + bar_h, p.rule, 1.f);
 
   // What the bar holds, widest form first. On a narrow screen the buttons' side padding shrinks,
   // then "A⁺ Larger text" becomes "A⁺", then "‹ Back" becomes "‹": never below the target size.
@@ -52,12 +56,12 @@ ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_contr
   float x = m;
   if (!at_home) {
     float w = width_of(back);
-    if (c.button("nav.back", {x, pad, w, target}, back, ui::ButtonKind::Outline)) {
+    if (c.button("nav.back", {x, bar_y + pad, w, target}, back, ui::ButtonKind::Outline)) {
       if (!ctx.on_back || !ctx.on_back()) ctx.flow.back();
     }
     x += w + th.mm(3.f);
     w = width_of(ctx.t("nav.home"));
-    if (c.button("nav.home", {x, pad, w, target}, ctx.t("nav.home"), ui::ButtonKind::Outline)) ctx.flow.home();
+    if (c.button("nav.home", {x, bar_y + pad, w, target}, ctx.t("nav.home"), ui::ButtonKind::Outline)) ctx.flow.home();
     x += w + th.mm(5.f);
   }
 
@@ -68,22 +72,27 @@ ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_contr
     float w = width_of(name);
     right -= w;
     bool current = code == ctx.lang();
-    if (c.button("lang." + code, {right, pad, w, target}, name, current ? ui::ButtonKind::Primary : ui::ButtonKind::Plain))
+    if (c.button("lang." + code, {right, bar_y + pad, w, target}, name, current ? ui::ButtonKind::Primary : ui::ButtonKind::Plain))
       ctx.flow.set_lang(code);
     right -= th.mm(2.f);
   }
   if (reading_controls) {
     float w = width_of(size);
     right -= w + th.mm(4.f);
-    if (c.button("text.larger", {right, pad, w, target}, size, ui::ButtonKind::Outline))
+    if (c.button("text.larger", {right, bar_y + pad, w, target}, size, ui::ButtonKind::Outline))
       ctx.flow.set_larger_text(!ctx.flow.larger_text());
   }
   if (!title.empty()) {
     float room = right - x - th.mm(4.f);
-    if (c.label_width(title) <= room) c.label(title, x, (bar_h - c.label_height()) / 2, p.ink_soft);
+    if (bar_y > 0) {
+      ui::Layout tl = c.text().layout_plain(title, {ui::Face::SerifBold, th.title_px(), p.ink, 1.15f}, (int)(th.width - 2 * m));
+      if (tl.height <= bar_y) c.block(tl, m, (bar_y - tl.height) / 2);
+    } else if (c.label_width(title) <= room) {
+      c.label(title, x, (bar_h - c.label_height()) / 2, p.ink_soft);
+    }
   }
   // Below the bar: a gap, and a little room above the bottom edge of the glass.
-  float top = bar_h + (tight ? th.mm(2.5f) : th.gap());
+  float top = bar_y + bar_h + (tight ? th.mm(2.5f) : th.gap());
   float bottom = th.height - th.mm(tight ? 2.f : 4.f);
   return {m, top, th.width - 2 * m, bottom - top};
 }

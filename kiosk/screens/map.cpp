@@ -608,12 +608,15 @@ void draw_map(Context& ctx) {
   float mid = tl.y + tl.h * 0.62f;
   c.line(tl.x, mid, tl.right(), mid, p.ink_soft, 2.f);
   auto x_of = [&](double yr) { return tl.x + (float)((yr - kFirstYear) / (kLastYear - kFirstYear)) * tl.w; };
+  // Decade labels, every second one when they would touch (a narrow bar, or larger text).
+  const float decade_w = x_of(1890) - x_of(1880);
+  const int step = c.label_width("1900", true) + th.mm(2.f) > decade_w ? 20 : 10;
   for (int yr = 1880; yr <= 1940; yr += 10) {
     float x = x_of(yr);
     c.line(x, mid - th.mm(1.5f), x, mid + th.mm(1.5f), p.ink_soft, 1.f);
     std::string ys = std::to_string(yr);
     float lw = c.label_width(ys, true);
-    if (x - lw / 2 >= tl.x && x + lw / 2 <= tl.right()) c.label(ys, x - lw / 2, tl.y, p.ink_soft, true);
+    if ((yr - 1880) % step == 0 && x - lw / 2 >= tl.x && x + lw / 2 <= tl.right()) c.label(ys, x - lw / 2, tl.y, p.ink_soft, true);
   }
   for (double s : starts) c.circle(x_of(s), mid, 2.5f, p.accent.with_alpha(0.6f));
   c.circle(x_of(m.year), mid, th.mm(1.8f), p.accent);

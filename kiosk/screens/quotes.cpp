@@ -50,8 +50,9 @@ void draw_quotes(Context& ctx) {
     // The quotation shrinks until it fits the card, so long ones never overflow.
     int px = th.quote_px();
     // Never smaller than the body text at its normal size, nor than a readable floor on a 7" panel.
-    // (A 7" panel is read from closer: there the longest quotations with a note may go to 18 px.)
-    int floor_px = short_screen(th) ? 18 : std::max(20, std::min(th.body_px(), (int)std::lround(th.body_px() / th.text_scale * 0.85f)));
+    // (A 7" panel is read from closer: there the longest quotations with a note may go down to
+    // the 4.5 mm every visitor-facing text keeps.)
+    int floor_px = short_screen(th) ? th.mm_up(4.5f) : std::max(20, std::min(th.body_px(), (int)std::lround(th.body_px() / th.text_scale * 0.85f)));
     ui::TextStyle qs{ui::Face::SerifItalic, px, p.ink, 1.35f, 0.5f, ui::Align::Centre};
     ui::TextStyle as{ui::Face::Sans, short_screen(th) ? th.small_px() : th.label_px(), p.ink_soft, 1.3f, 0.3f, ui::Align::Centre};
     std::string words = "\xE2\x80\x9C" + q.text.in(ctx.lang()) + "\xE2\x80\x9D";
@@ -65,15 +66,25 @@ void draw_quotes(Context& ctx) {
       if (ql.height <= room_for_quote || px <= floor_px) break;
       px = std::max(floor_px, px * 9 / 10);
     }
-    float total = ql.height + th.mm(6.f) + al.height;
+    const float rule_gap = th.mm(short_screen(th) ? 2.5f : 6.f);
+    if (ql.height > room_for_quote && short_screen(th)) {
+      // At its floor and still too long for a 7" card: set the lines closer rather than smaller.
+      qs.line_height = 1.1f;
+      as.line_height = 1.1f;
+      as.paragraph_gap = 0.15f;
+      as.px = std::min(as.px, th.mm_up(4.5f));
+      ql = te.layout_plain(words, qs, text_w);
+      al = te.layout_plain(attr, as, text_w);
+    }
+    float total = ql.height + rule_gap + al.height;
     if (total > card.h)
       c.report("quotation " + q.id + " (" + std::to_string((int)total) + " px) does not fit its card (" + std::to_string((int)card.h) + " px)");
     float y = card.y + std::max(0.f, (card.h - total) / 2);
     float tx = x + (card.w - text_w) / 2;
     c.block(ql, tx, y);
-    c.line(x + card.w / 2 - th.mm(10.f), y + ql.height + th.mm(3.f), x + card.w / 2 + th.mm(10.f), y + ql.height + th.mm(3.f),
+    c.line(x + card.w / 2 - th.mm(10.f), y + ql.height + rule_gap / 2, x + card.w / 2 + th.mm(10.f), y + ql.height + rule_gap / 2,
            p.accent, 2.f);
-    c.block(al, tx, y + ql.height + th.mm(6.f));
+    c.block(al, tx, y + ql.height + rule_gap);
   }
   c.pop_clip();
 

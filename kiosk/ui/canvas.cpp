@@ -20,13 +20,22 @@ std::string excerpt(const std::string& s) {
   return "\"" + s.substr(0, cut) + "…\"";
 }
 
+std::vector<TextSeen>& published_texts() {
+  static std::vector<TextSeen> last;
+  return last;
+}
+
 std::string px(float v) { return std::to_string((int)std::lround(v)); }
 
 }  // namespace
 
-Canvas::~Canvas() { published() = std::move(problems_); }
+Canvas::~Canvas() {
+  published() = std::move(problems_);
+  published_texts() = std::move(seen_);
+}
 
 const std::vector<std::string>& Canvas::last_frame_problems() { return published(); }
+const std::vector<TextSeen>& Canvas::last_frame_texts() { return published_texts(); }
 
 void Canvas::push_clip(const Rect& r) {
   dl_->PushClipRect({r.x, r.y}, {r.right(), r.bottom()}, true);
@@ -52,12 +61,13 @@ void Canvas::fill(const Rect& r, Colour c, float rounding) {
 }
 
 void Canvas::stroke(const Rect& r, Colour c, float thickness, float rounding) {
-  dl_->AddRect({r.x, r.y}, {r.right(), r.bottom()}, c.imgui(), rounding, 0, thickness);
+  dl_->AddRect({r.x, r.y}, {r.right(), r.bottom()}, c.imgui(), rounding, 0, theme_.stroke(thickness));
 }
 
 void Canvas::line(float x1, float y1, float x2, float y2, Colour c, float thickness) {
   // Rules are horizontal or vertical: draw them as whole-pixel rectangles. (A long 1 px ImGui line
   // is two thin triangles, and the software renderer can drop one of them: half a rule.)
+  thickness = theme_.stroke(thickness);
   float t = std::max(1.f, std::round(thickness));
   if (y1 == y2) {
     float y = std::floor(y1 - (t - 1) / 2);
@@ -96,6 +106,7 @@ void Canvas::block(const Layout& l, float x, float y, float alpha) {
     widest = std::max(widest, line.width);
   }
   texts_.push_back(all);
+  if (!l.lines.empty()) seen_.push_back({all, (float)l.style.px, {x, y, (float)t.w, (float)t.h}});
   // A centred line wider than its box sticks out on both sides.
   float left = l.style.align == Align::Centre ? x - (widest - l.width) / 2.f : x;
   check_on_screen("text", all, left, y, (float)widest, (float)l.height);
@@ -120,6 +131,7 @@ float Canvas::label(const std::string& s, float x, float y, Colour c, bool small
   dl_->AddText(f, f->FontSize, {x, y}, c.imgui(), s.c_str());
   texts_.push_back(s);
   float w = label_width(s, small);
+  seen_.push_back({s, em_px(f), {x, y, w, f->FontSize}});
   check_on_screen("label", s, x, y, w, f->FontSize);
   return w;
 }
@@ -158,11 +170,11 @@ bool Canvas::button(const std::string& id, const Rect& r, const std::string& tex
       fg = p.on_accent;
       break;
     case ButtonKind::Quiet:
-      fill(r, down ? p.rule : p.panel, round);
+      fill(r, down ? (theme_.high_contrast ? Colour{200, 200, 200} : p.rule) : p.panel, round);
       break;
     case ButtonKind::Outline:
       if (down) fill(r, p.panel, round);
-      stroke(r, p.ink_soft, std::max(1.f, theme_.mm(0.35f) * 1.f), round);
+      stroke(r, p.ink_soft, std::max(1.f, theme_.mm(0.35f) * 1.f), round);  // thickened in high contrast
       break;
     case ButtonKind::Plain:
       if (down) fill(r, p.panel, round);

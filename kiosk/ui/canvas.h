@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/ui/label_font.h"
 #include "kiosk/ui/text.h"
 #include "kiosk/ui/theme.h"
 
@@ -31,6 +32,13 @@ struct Item {
   Rect r;
 };
 
+// A text drawn this frame, its em in pixels and where (for the tour's `expect-text-size`, `ids`).
+struct TextSeen {
+  std::string text;
+  float em_px = 0;
+  Rect r;
+};
+
 struct Point {
   float x, y;
 };
@@ -39,8 +47,11 @@ enum class ButtonKind { Primary, Quiet, Outline, Plain };
 
 class Canvas {
  public:
-  Canvas(ImDrawList* dl, Theme& theme, TextEngine& text, ImFont* label_font, ImFont* small_font)
-      : dl_(dl), theme_(theme), text_(text), label_(label_font), small_(small_font) {}
+  // Labels use `fonts.label_large`/`small_large` while the theme's text_scale is above 1.
+  Canvas(ImDrawList* dl, Theme& theme, TextEngine& text, const LabelFonts& fonts)
+      : dl_(dl), theme_(theme), text_(text),
+        label_(theme.text_scale > 1.f && fonts.label_large ? fonts.label_large : fonts.label),
+        small_(theme.text_scale > 1.f && fonts.small_large ? fonts.small_large : fonts.small) {}
 
   // Input for this frame, set by the app before the screen draws.
   std::optional<Point> tap;      // consumed by the first button that contains it
@@ -76,6 +87,9 @@ class Canvas {
   const std::vector<Item>& items() const { return items_; }
   const std::vector<std::string>& texts() const { return texts_; }
   void record_text(const std::string& s) { texts_.push_back(s); }
+  // Every text of this frame with its size; the last finished frame's, like last_frame_problems().
+  const std::vector<TextSeen>& texts_seen() const { return seen_; }
+  static const std::vector<TextSeen>& last_frame_texts();
   bool tapped_anything() const { return tap_used_; }
 
   // Layout problems found while drawing this frame (see above), one sentence each.
@@ -96,6 +110,7 @@ class Canvas {
   ImFont* small_;
   std::vector<Item> items_;
   std::vector<std::string> texts_;
+  std::vector<TextSeen> seen_;
   bool tap_used_ = false;
   int clip_depth_ = 0;
   std::vector<std::string> problems_;
