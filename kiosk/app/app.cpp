@@ -87,12 +87,17 @@ bool App::open_bundle() {
     int idle = opt_.config.idle_seconds ? opt_.config.idle_seconds : meta.idle_seconds;
     int warning = opt_.config.warning_seconds ? opt_.config.warning_seconds : meta.warning_seconds;
     flow::Timeouts t{(uint64_t)idle * 1000, (uint64_t)std::max(20, warning) * 1000};
-    flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? "es" : meta.languages[0], t);
+    flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? std::string() : meta.languages[0], t);
     flow_->start(now_);
     unavailable_reason_.clear();
     // The map's land is read once here; screens only transform it.
     map_ = screens::MapData{};
     for (const auto& s : bundle_->exhibit().journey) map_.stay_starts.push_back(ui::year_of(s.from));
+    if (!map_.stay_starts.empty()) {
+      double end = 0;
+      for (const auto& s : bundle_->exhibit().journey) end = std::max({end, ui::year_of(s.from), ui::year_of(s.to)});
+      map_.years = ui::timeline_span(map_.stay_starts.front(), end);
+    }
     for (const auto& layer : bundle_->exhibit().map) {
       screens::MapData::Layer l;
       if (!bundle_->map_geometry(layer.name, l.xy, l.indices)) continue;

@@ -16,6 +16,8 @@ struct Config {
   std::string display_off, display_on;
   std::string stats;  // the visitor statistics file; "" = no statistics
   flow::Schedule hours;
+  // The two languages of the "exhibit unavailable" screen, which has no bundle to read them from.
+  std::vector<std::string> unavailable_languages = {"es", "en"};
 };
 
 // Reads `path`. On mistakes returns false with every problem as `path:line: error: …`.

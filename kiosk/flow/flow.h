@@ -36,7 +36,8 @@ struct Timeouts {
 
 class Flow {
  public:
-  explicit Flow(std::string default_lang = "es", Timeouts t = {});
+  // `default_lang`: the exhibit's first language, where every session starts.
+  explicit Flow(std::string default_lang, Timeouts t = {});
 
   const Spot& here() const;      // the screen to draw (Warning / Attract when those are up)
   const Spot& beneath() const;   // the visitor's screen under a warning

@@ -1,6 +1,6 @@
 // map.cpp — the exile map: land from the bundle (Natural Earth, triangulated at build time),
 // every place of the journey as a marker with its name, the route as arcs in the order he
-// travelled, and a timeline 1879–1940 under it. Drag to pan (with inertia), pinch to zoom about
+// travelled, and a timeline of the journey's years under it. Drag to pan (with inertia), pinch to zoom about
 // the fingers, double-tap to zoom in, "reset" to see the whole journey; tap a marker for its card
 // (name, dates of each stay, the story, "go to the room"); tap a cluster to open it; drag the
 // timeline, or press play to travel the whole journey in about a minute.
@@ -15,7 +15,6 @@ namespace screens {
 
 namespace {
 
-constexpr double kFirstYear = 1879, kLastYear = 1941;
 constexpr double kPlaySeconds = 60;
 constexpr uint64_t kEaseMs = 300, kGlideMs = 900;
 
@@ -206,7 +205,7 @@ void map_gesture(MapState& m, const ui::Gesture& g, uint64_t now) {
       if (m.pinching) break;
       if (m.scrubbing) {
         float f = (g.x - m.timeline.x) / std::max(1.f, m.timeline.w);
-        m.year = kFirstYear + std::clamp(f, 0.f, 1.f) * (kLastYear - kFirstYear);
+        m.year = m.years.first + std::clamp(f, 0.f, 1.f) * (m.years.last - m.years.first);
       } else if (v.contains(g.x0, g.y0)) {
         m.cam.pan(g.dx, g.dy);
       }
@@ -278,6 +277,8 @@ void draw_map(Context& ctx) {
   double min_s = ui::fit_scale(half_w, half_h, view.w, view.h) * 0.9, max_s = min_s * 24;
   if (!m.ready) {
     journey_view(ctx, view, m.cam.cx, m.cam.cy, m.cam.scale);
+    m.years = ctx.map->years;
+    m.year = ctx.map->stay_starts.empty() ? m.years.first : ctx.map->stay_starts.front();
     m.ready = true;
   }
   // Camera motion: easing between views, or a fling's inertia.
@@ -299,8 +300,8 @@ void draw_map(Context& ctx) {
   if (m.playing) {
     double dt = (ctx.now - m.play_last) / 1000.0;
     m.play_last = ctx.now;
-    m.year += dt * (kLastYear - kFirstYear) / kPlaySeconds;
-    if (m.year >= kLastYear) m.year = kLastYear, m.playing = false;
+    m.year += dt * (m.years.last - m.years.first) / kPlaySeconds;
+    if (m.year >= m.years.last) m.year = m.years.last, m.playing = false;
     // 30 frames a second are plenty for a marker crossing a continent, and half a Pi's work.
     ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + 33);
   }
@@ -454,12 +455,12 @@ void draw_map(Context& ctx) {
     }
   }
 
-  // Timeline strip: play, the years 1879–1940 with a mark per stay, reset.
+  // Timeline strip: play, the journey's years (tidy decades) with a mark per stay, reset.
   ui::Rect strip{0, view.bottom(), (float)th.width, (float)th.height - view.bottom()};
   c.fill(strip, p.panel);
   if (c.button("map.play", play_r, "", m.playing ? ui::ButtonKind::Primary : ui::ButtonKind::Outline)) {
     m.playing = !m.playing;
-    if (m.playing && m.year >= kLastYear - 0.01) m.year = kFirstYear;
+    if (m.playing && m.year >= m.years.last - 0.01) m.year = m.years.first;
     m.play_last = ctx.now;
     ctx.needs_frame = true;
   }
@@ -483,13 +484,13 @@ void draw_map(Context& ctx) {
   }
   std::optional<ui::Point> tap = c.tap;
   if (c.hit("map.timeline", tl) && tap) {
-    m.year = kFirstYear + std::clamp((tap->x - tl.x) / tl.w, 0.f, 1.f) * (kLastYear - kFirstYear);
+    m.year = m.years.first + std::clamp((tap->x - tl.x) / tl.w, 0.f, 1.f) * (m.years.last - m.years.first);
     m.playing = false;
   }
   float mid = tl.y + tl.h * 0.62f;
   c.line(tl.x, mid, tl.right(), mid, p.ink_soft, 2.f);
-  auto x_of = [&](double yr) { return tl.x + (float)((yr - kFirstYear) / (kLastYear - kFirstYear)) * tl.w; };
-  for (int yr = 1880; yr <= 1940; yr += 10) {
+  auto x_of = [&](double yr) { return tl.x + (float)((yr - m.years.first) / (m.years.last - m.years.first)) * tl.w; };
+  for (int yr = (int)m.years.first; yr <= (int)m.years.last; yr += m.years.step) {
     float x = x_of(yr);
     c.line(x, mid - th.mm(1.5f), x, mid + th.mm(1.5f), p.ink_soft, 1.f);
     std::string ys = std::to_string(yr);
