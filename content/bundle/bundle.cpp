@@ -20,6 +20,7 @@ const std::string& Text::in(const std::string& lang) const {
   static const std::string empty;
   auto it = by_lang.find(lang);
   if (it != by_lang.end()) return it->second;
+  if (!fallback.empty() && (it = by_lang.find(fallback)) != by_lang.end()) return it->second;
   return by_lang.empty() ? empty : by_lang.begin()->second;
 }
 
@@ -64,13 +65,7 @@ static std::map<std::string, Text> load_wording(sqlite3* db) {
   return all;
 }
 
-static void load(sqlite3* db, Exhibit& ex) {
-  auto words = load_wording(db);
-  auto text = [&](const std::string& key) {
-    auto it = words.find(key);
-    return it == words.end() ? Text{} : it->second;
-  };
-  Meta& m = ex.meta;
+static void load_meta(sqlite3* db, Meta& m) {
   {
     sql::Stmt s(db, "SELECT key, value FROM meta");
     while (s.step()) {
@@ -92,6 +87,21 @@ static void load(sqlite3* db, Exhibit& ex) {
       }
     }
   }
+}
+
+static void load(sqlite3* db, Exhibit& ex) {
+  Meta& m = ex.meta;
+  load_meta(db, m);
+  auto words = load_wording(db);
+  // Every text falls back to the exhibit's default language, never to whichever code sorts first.
+  const std::string def = m.languages.empty() ? std::string() : m.languages[0];
+  for (auto& [key, t] : words) t.fallback = def;
+  auto text = [&](const std::string& key) {
+    auto it = words.find(key);
+    Text none;
+    none.fallback = def;
+    return it == words.end() ? none : it->second;
+  };
   m.title = text("exhibit.title");
   m.subtitle = text("exhibit.subtitle");
   m.subject = text("exhibit.subject");
@@ -163,7 +173,9 @@ static void load(sqlite3* db, Exhibit& ex) {
       q.id = s.text(0);
       q.room = s.text(1);
       q.year = (int)s.integer(2);
-      q.author = s.text(3);
+      q.author = text("quote." + q.id + ".author");
+      if (q.author.empty() && !s.text(3).empty())  // a bundle from before per-language authors
+        for (const auto& l : m.languages) q.author.by_lang[l] = s.text(3);
       q.text = text("quote." + q.id + ".text");
       q.work = text("quote." + q.id + ".work");
       q.note = text("quote." + q.id + ".note");

@@ -32,7 +32,11 @@ struct OpenError : std::runtime_error {
 // A visitor-facing text in every language of the exhibit: language code -> text.
 struct Text {
   std::map<std::string, std::string> by_lang;
-  // The text in `lang`, or in the first language present, or "" — never throws.
+  // The exhibit's default language (its first), set by Bundle::open: where a missing
+  // translation falls back to. Empty on a Text made by hand.
+  std::string fallback;
+  // The text in `lang`, else in the default language, else in any language present, else "".
+  // Never throws.
   const std::string& in(const std::string& lang) const;
   bool empty() const { return by_lang.empty(); }
 };
@@ -71,8 +75,9 @@ struct Stay {
 };
 
 struct Quote {
-  std::string id, room, author;  // author '' = the exhibit's subject
+  std::string id, room;
   int year = 0;
+  Text author;  // per language where names differ; empty = the exhibit's subject
   Text text, work, note;
 };
 

@@ -192,7 +192,7 @@ void quotes_and_questions(const Exhibit& ex, const TextRules& text, const std::s
     if (!is_id(qu.id) || !ids.insert(qu.id).second) add(p, what + " has a bad or repeated id; rebuild the bundle");
     if (!qu.room.empty() && !rooms.count(qu.room)) add(p, what + " names room " + q(qu.room) + ", which does not exist; correct quotes.csv");
     if (qu.year < limits::kYearMin || qu.year > limits::kYearMax) add(p, what + " has year " + std::to_string(qu.year) + "; give the year it was said");
-    if (qu.author.size() > limits::kLabelBytes || !valid_utf8(qu.author)) add(p, what + " has an author name that is too long or not UTF-8");
+    text(what + " author", qu.author, limits::kLabelBytes, true, true);  // "" = the exhibit's subject
     text(what + " text", qu.text, limits::kLongTextBytes);
     text(what + " work", qu.work, limits::kLabelBytes);
     text(what + " note", qu.note, limits::kShortTextBytes, true, true);
@@ -208,8 +208,8 @@ void quotes_and_questions(const Exhibit& ex, const TextRules& text, const std::s
 
 void labels_and_attract(const Exhibit& ex, const TextRules& text, const std::set<std::string>& rooms, Problems& p) {
   count(p, "labels", ex.strings.size(), limits::kLabels);
-  for (const char* key : kRequiredUiKeys)
-    if (!ex.strings.count(key)) add(p, std::string("the label \"") + key + "\", which the kiosk shows, is missing; add it to strings.toml");
+  for (const std::string& key : required_ui_keys(ex.meta.languages))
+    if (!ex.strings.count(key)) add(p, "the label \"" + key + "\", which the kiosk shows, is missing; add it to strings.toml");
   for (const auto& [key, t] : ex.strings) text("label " + q(key), t, limits::kLabelBytes);
   count(p, "attract items", ex.attract.size(), limits::kAttract);
   for (size_t i = 0; i < ex.attract.size(); ++i) {

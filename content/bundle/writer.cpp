@@ -115,8 +115,12 @@ void fill(sqlite3* db, const Contents& c) {
       s.bind(1, q.id).bind(2, ord++);
       if (q.room.empty()) s.bind_null(3);
       else s.bind(3, q.room);
-      s.bind(4, (int64_t)q.year).bind(5, q.author);
+      // The column keeps the default language's name, for readers that predate per-language
+      // authors; the wording holds every language's.
+      const std::string def = ex.meta.languages.empty() ? std::string() : ex.meta.languages[0];
+      s.bind(4, (int64_t)q.year).bind(5, q.author.empty() ? std::string() : q.author.in(def));
       s.run();
+      put_text(db, "quote." + q.id + ".author", q.author);
       put_text(db, "quote." + q.id + ".text", q.text);
       put_text(db, "quote." + q.id + ".work", q.work);
       put_text(db, "quote." + q.id + ".note", q.note);

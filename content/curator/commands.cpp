@@ -171,7 +171,7 @@ int dump_json(const std::string& file, std::ostream& out, std::ostream& err) {
     j["journey"].push_back({{"place", s.place}, {"from", s.from}, {"to", s.to}, {"kind", s.kind}, {"text", text(s.text)}});
   j["quotes"] = json::array();
   for (const auto& q : ex.quotes) {
-    json qj = {{"id", q.id}, {"room", q.room}, {"year", q.year}, {"author", q.author.empty() ? json(text(ex.meta.subject)) : json(q.author)},
+    json qj = {{"id", q.id}, {"room", q.room}, {"year", q.year}, {"author", text(q.author.empty() ? ex.meta.subject : q.author)},
                {"text", text(q.text)}, {"source", text(q.work)}};
     if (!q.note.empty()) qj["note"] = text(q.note);
     j["quotes"].push_back(qj);

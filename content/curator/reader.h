@@ -83,6 +83,7 @@ struct Reader {
   void places_csv();
   void journey_csv();
   void quotes_csv();
+  void quote_author(const std::string& f, const CsvRow& row, bundle::Quote& q);
   bundle::Text row_text(const std::string& rel, const CsvRow& row, const std::string& col);
   bool read_csv(const std::string& rel, const std::vector<std::string>& req, const std::vector<std::string>& opt,
                 const std::string& what_for, std::vector<CsvRow>& rows);

@@ -193,10 +193,9 @@ void Reader::strings_toml() {
   auto t = load_toml("strings.toml");
   if (!t) return;
   std::string f = path("strings.toml");
-  std::vector<std::string> known(std::begin(bundle::kRequiredUiKeys), std::end(bundle::kRequiredUiKeys));
+  std::vector<std::string> known = bundle::required_ui_keys(langs);
   known.insert(known.end(), kOptionalUiKeys.begin(), kOptionalUiKeys.end());
   known.insert(known.end(), std::begin(kPictureKeys), std::end(kPictureKeys));
-  for (const auto& l : langs) known.push_back("lang." + l);
   keys(f, *t, known, "", 0);
   for (auto&& [k, v] : *t) {
     std::string key(k.str());

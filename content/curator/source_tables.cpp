@@ -113,10 +113,26 @@ void Reader::journey_csv() {
   }
 }
 
+// The author: `author` for every language, `author_<lang>` where the name differs
+// ("Pierre et Marie Curie" / "Pierre and Marie Curie"); all empty = the exhibit's subject.
+void Reader::quote_author(const std::string& f, const CsvRow& row, bundle::Quote& q) {
+  std::string common = row["author"];
+  bool any = !common.empty();
+  for (const auto& l : langs) any = any || !row["author_" + l].empty();
+  if (!any) return;
+  for (const auto& l : langs) {
+    std::string name = row["author_" + l].empty() ? common : row["author_" + l];
+    if (name.empty())
+      diag.error(f, row.line, "the author has a name in some languages but not in \"" + l + "\"; fill author_" + l + " or the author column");
+    q.author.by_lang[l] = name;
+  }
+}
+
 void Reader::quotes_csv() {
   std::string rel = "quotes.csv", f = path(rel);
-  std::vector<std::string> req = {"id", "room", "year", "author"}, opt;
-  for (const auto& l : langs) req.push_back("text_" + l), req.push_back("work_" + l), opt.push_back("note_" + l);
+  std::vector<std::string> req = {"id", "room", "year"}, opt = {"author"};
+  for (const auto& l : langs)
+    req.push_back("text_" + l), req.push_back("work_" + l), opt.push_back("note_" + l), opt.push_back("author_" + l);
   std::map<std::string, int> seen;
   std::vector<CsvRow> rows;
   quotes_usable = read_csv(rel, req, opt, "every exhibit needs its quotations", rows);
@@ -128,7 +144,7 @@ void Reader::quotes_csv() {
     bundle::Quote q;
     q.id = row["id"];
     q.room = row["room"];
-    q.author = row["author"];
+    quote_author(f, row, q);
     if (row.has("id") && !is_id(q.id)) diag.error(f, row.line, "id \"" + q.id + "\" must use lower-case letters, digits and '-'");
     if (!seen.emplace(q.id, row.line).second)
       diag.error(f, row.line, "quotation \"" + q.id + "\" is already defined on line " + std::to_string(seen[q.id]) + "; give each quotation its own id");

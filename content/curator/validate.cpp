@@ -10,6 +10,7 @@
 #include <set>
 
 #include "content/bundle/richtext.h"
+#include "content/bundle/counts.h"
 #include "content/bundle/ui_keys.h"
 #include "content/curator/fonts.h"
 #include "content/map/exhibit_map.h"  // map layer geometry checks (content/map)
@@ -177,6 +178,7 @@ std::vector<std::string> validate(const bundle::Contents& c) {
     text("quotation \"" + q.id + "\" text", q.text);
     text("quotation \"" + q.id + "\" work", q.work);
     text("quotation \"" + q.id + "\" note", q.note, true, true);
+    text("quotation \"" + q.id + "\" author", q.author, true);
   }
   std::set<std::string> questions;
   for (const auto& q : ex.questions) {
@@ -184,10 +186,19 @@ std::vector<std::string> validate(const bundle::Contents& c) {
     text("question \"" + q.id + "\"", q.question);
     text("answer to \"" + q.id + "\"", q.answer);
   }
-  for (const char* key : bundle::kRequiredUiKeys)
-    if (!ex.strings.count(key)) p.push_back(std::string("strings.toml lacks \"") + key + "\", which the kiosk shows; add \"" + key + "\" = { " +
-                  (langs.empty() ? std::string("es") : langs[0]) + " = \"…\", … }");
+  for (const std::string& key : bundle::required_ui_keys(langs))
+    if (!ex.strings.count(key)) p.push_back("strings.toml lacks \"" + key + "\", which the kiosk shows; add \"" + key + "\" = { " +
+                  (langs.empty() ? std::string("xx") : langs[0]) + " = \"…\", … }");
   for (const auto& [key, t] : ex.strings) text("label \"" + key + "\"", t);
+  // Labels with a count are ICU patterns (plural forms per language): each must parse.
+  for (const char* key : {"room.page", "quotes.count", "warning.body"}) {
+    auto it = ex.strings.find(key);
+    if (it == ex.strings.end()) continue;
+    for (const auto& [l, v] : it->second.by_lang) {
+      std::string problem = bundle::count_pattern_problem(v, l);
+      if (!problem.empty()) p.push_back("label \"" + std::string(key) + "\" in \"" + l + "\" " + problem);
+    }
+  }
   for (size_t i = 0; i < ex.attract.size(); ++i) {
     const auto& a = ex.attract[i];
     std::string what = "attract item " + std::to_string(i + 1);

@@ -1,6 +1,8 @@
 // config.cpp — see config.h.
 #include "kiosk/app/config.h"
 
+#include "kiosk/app/apologies.h"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -110,6 +112,25 @@ int seconds(const toml::table& t, const char* key, Range r, Err& err) {
   return (int)*v;
 }
 
+// unavailable_languages = ["es", "en"]: one or two codes the program has an apology in.
+template <class Err>
+void unavailable_languages(const toml::table& t, Config& out, Err& err) {
+  const toml::node* n = t.get("unavailable_languages");
+  if (!n) return;
+  const toml::array* arr = n->as_array();
+  std::vector<std::string> langs;
+  bool ok = arr && !arr->empty() && arr->size() <= 2;
+  if (arr)
+    for (auto&& v : *arr) {
+      auto code = v.value<std::string>();
+      if (!code || !apology(*code)) ok = false;
+      else langs.push_back(*code);
+    }
+  if (!ok)
+    return err(n, "unavailable_languages must list one or two of " + apology_languages() + ", like [\"es\", \"en\"]");
+  out.unavailable_languages = langs;
+}
+
 }  // namespace
 
 bool load_config(const std::string& path, Config& out, std::vector<std::string>& errors) {
@@ -126,6 +147,7 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
   };
   if (auto v = t["bundle"].value<std::string>()) out.bundle = *v;
   if (auto v = t["stats"].value<std::string>()) out.stats = *v;
+  unavailable_languages(t, out, err);
   if (auto* mm = t["screen_mm"].as_array()) {
     if (mm->size() == 2 && (*mm)[0].is_number() && (*mm)[1].is_number()) {
       out.screen_w_mm = (float)(*mm)[0].value<double>().value_or(0);
@@ -136,7 +158,7 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
       out.screen_w_mm = out.screen_h_mm = 0;
     }
   }
-  check_keys(t, "", {"bundle", "screen_mm", "stats", "session", "display", "store", "hours", "high_contrast", "reach"}, err);
+  check_keys(t, "", {"bundle", "screen_mm", "stats", "session", "display", "store", "hours", "high_contrast", "reach", "unavailable_languages"}, err);
   if (const toml::node* n = t.get("high_contrast")) {
     if (auto v = n->value<bool>()) out.high_contrast = *v;
     else err(n, "high_contrast must be true or false");

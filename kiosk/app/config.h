@@ -27,6 +27,8 @@ struct Config {
   std::vector<std::string> usb_roots;  // mount points searched for exhibit/*.bundle
   store::Policy store_policy;          // trusted_keys, allow_unsigned/allow_downgrade, factory_bundle
   int good_after_minutes = 10;         // a trial running healthily this long (and self-tested) is marked good
+  // The two languages of the "exhibit unavailable" screen, which has no bundle to read them from.
+  std::vector<std::string> unavailable_languages = {"es", "en"};
 };
 
 // Reads `path`. On mistakes returns false with every problem as `path:line: error: …`; each

@@ -1,6 +1,8 @@
 // exhibit_loader.cpp — see exhibit_loader.h.
 #include "kiosk/app/exhibit_loader.h"
 
+#include <algorithm>
+
 #include <sys/stat.h>
 
 #include <stdexcept>
@@ -32,6 +34,11 @@ bool load_exhibit(const std::string& path, LoadedExhibit& out, std::string& why)
   out.bundle = std::move(v.bundle);
   const bundle::Exhibit& ex = out.bundle->exhibit();
   for (const auto& s : ex.journey) out.map.stay_starts.push_back(ui::year_of(s.from));
+  if (!out.map.stay_starts.empty()) {  // the timeline spans the journey, in tidy decades
+    double end = 0;
+    for (const auto& s : ex.journey) end = std::max({end, ui::year_of(s.from), ui::year_of(s.to)});
+    out.map.years = ui::timeline_span(out.map.stay_starts.front(), end);
+  }
   try {
     for (const auto& layer : ex.map) {
       if (layer.lod < 0 || layer.lod >= bundle::limits::kMapLayers) continue;

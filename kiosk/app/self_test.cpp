@@ -44,7 +44,7 @@ bool App::self_test(std::string& why) {
   bool was_larger = last_larger_;
   self_testing_ = true;
   const auto& ex = bundle_->exhibit();
-  std::vector<std::string> langs = ex.meta.languages.empty() ? std::vector<std::string>{"es"} : ex.meta.languages;
+  const std::vector<std::string>& langs = ex.meta.languages;  // validation guarantees one at least
   int drawn = 0;
   for (const auto& lang : langs) {
     for (const Shot& shot : every_screen(ex)) {

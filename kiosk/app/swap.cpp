@@ -151,7 +151,7 @@ void App::adopt(LoadedExhibit l, bool keep_screen) {
     int warning = opt_.config.warning_seconds ? opt_.config.warning_seconds : meta.warning_seconds;
     flow::Timeouts t = flow::timeouts_from_seconds(idle, warning);
     bool attract = flow_ && flow_->screen() == flow::Screen::Attract;
-    flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? "es" : meta.languages[0], t);
+    flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? std::string() : meta.languages[0], t);
     flow_->start(now_);
     if (attract) flow_->end_session();  // an install during attract mode stays in attract mode
     memory_ = screens::Memory{};

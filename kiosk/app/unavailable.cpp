@@ -1,11 +1,8 @@
-// unavailable.cpp — the calm screen shown when no exhibit can be opened: a short apology in
-// Spanish and English, set in the fallback font. The reason goes to the log, never on screen;
-// the app keeps trying to open the bundle every few seconds.
-//
-// These two sentences are the only visitor text compiled into the program: without a bundle
-// there is nowhere else to read them from.
-#include <cstdio>
-
+// unavailable.cpp — the calm screen shown when no exhibit can be opened: a short apology in the
+// kiosk's two configured languages (kiosk.toml's unavailable_languages; Spanish and English by
+// default), set in the fallback font. The reason goes to the log, never on screen; the app
+// keeps trying to open the bundle every few seconds. The sentences live in apologies.cpp.
+#include "kiosk/app/apologies.h"
 #include "kiosk/app/app.h"
 #include "platform/paths.h"
 
@@ -42,21 +39,24 @@ void App::draw_unavailable(ui::Canvas& c) {
   float x = (th.width - w) / 2.f;
   ui::TextStyle big{ui::Face::Sans, th.heading_px(), p.ink, 1.3f, 0.5f, ui::Align::Centre};
   ui::TextStyle small{ui::Face::Sans, th.body_px(), p.ink_soft, 1.4f, 0.5f, ui::Align::Centre};
-  ui::Layout es = text_->layout_plain("Esta exhibici\xC3\xB3n no est\xC3\xA1 disponible por el momento.", big, w);
-  ui::Layout es2 = text_->layout_plain("Vuelva a intentarlo en unos minutos.", small, w);
-  ui::Layout en = text_->layout_plain("This exhibit is not available right now.", big, w);
-  ui::Layout en2 = text_->layout_plain("Please try again in a few minutes.", small, w);
-  float total = es.height + es2.height + en.height + en2.height + th.mm(14.f);
+  std::vector<std::pair<ui::Layout, ui::Layout>> parts;
+  for (const auto& lang : opt_.config.unavailable_languages)
+    if (const Apology* a = apology(lang)) parts.emplace_back(text_->layout_plain(a->title, big, w), text_->layout_plain(a->body, small, w));
+  if (parts.empty()) parts.emplace_back(text_->layout_plain(apology("en")->title, big, w), text_->layout_plain(apology("en")->body, small, w));
+  float total = th.mm(12.f) * (parts.size() - 1);
+  for (const auto& [title, body] : parts) total += title.height + th.mm(1.f) + body.height;
   float y = (th.height - total) / 2;
-  c.block(es, x, y);
-  y += es.height + th.mm(1.f);
-  c.block(es2, x, y);
-  y += es2.height + th.mm(6.f);
-  c.line(th.width / 2.f - th.mm(12.f), y, th.width / 2.f + th.mm(12.f), y, p.rule, 2.f);
-  y += th.mm(6.f);
-  c.block(en, x, y);
-  y += en.height + th.mm(1.f);
-  c.block(en2, x, y);
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) {
+      y += th.mm(6.f);
+      c.line(th.width / 2.f - th.mm(12.f), y, th.width / 2.f + th.mm(12.f), y, p.rule, 2.f);
+      y += th.mm(6.f);
+    }
+    c.block(parts[i].first, x, y);
+    y += parts[i].first.height + th.mm(1.f);
+    c.block(parts[i].second, x, y);
+    y += parts[i].second.height;
+  }
 }
 
 }  // namespace app

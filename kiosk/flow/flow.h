@@ -41,7 +41,8 @@ Timeouts timeouts_from_seconds(long long idle_s, long long warning_s);
 
 class Flow {
  public:
-  explicit Flow(std::string default_lang = "es", Timeouts t = {});
+  // `default_lang`: the exhibit's first language, where every session starts.
+  explicit Flow(std::string default_lang, Timeouts t = {});
 
   const Spot& here() const;      // the screen to draw (Warning / Attract when those are up)
   const Spot& beneath() const;   // the visitor's screen under a warning

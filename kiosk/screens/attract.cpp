@@ -52,13 +52,13 @@ void draw_item(Context& ctx, const bundle::AttractItem& a, float alpha, float dx
   const float room_h = th.height - th.mm(25.f) - th.margin() - th.mm(8.f);
   if (a.kind == "quote") {
     if (const bundle::Quote* q = ctx.ex.quote(a.ref)) {
-      std::string who = q->author.empty() ? ctx.ex.meta.subject.in(lang) : q->author;
+      std::string who = (q->author.empty() ? ctx.ex.meta.subject : q->author).in(lang);
       ui::Layout al = te.layout_plain("\xE2\x80\x94 " + who + ", " + q->work.in(lang) + " (" + std::to_string(q->year) + ")",
                                       centred(ui::Face::Sans, th.label_px(), soft), w);
       // A long quotation steps down in size until it fits the screen.
       ui::Layout ql;
       for (int px = th.quote_px();; px = px * 9 / 10) {
-        ql = te.layout_plain("\xE2\x80\x9C" + q->text.in(lang) + "\xE2\x80\x9D", centred(ui::Face::SerifItalic, px, ink, 1.35f), w);
+        ql = te.layout_plain(quoted(ctx, q->text.in(lang)), centred(ui::Face::SerifItalic, px, ink, 1.35f), w);
         if (ql.height + al.height + th.mm(10.f) <= room_h || px * 9 / 10 < std::max(th.mm_up(4.5f), th.body_px() * 3 / 4)) break;
       }
       parts.push_back(std::move(ql));

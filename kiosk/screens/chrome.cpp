@@ -1,16 +1,17 @@
 // chrome.cpp — the bar at the top of every visitor screen: Back and Home on the left, the
 // screen's title, the language switch (each language in its own name, never a flag) and, on
 // reading screens, the text-size control on the right.
+#include "content/bundle/counts.h"
 #include "kiosk/screens/context.h"
 
 namespace screens {
 
-std::string fill(std::string s, int n, int m) {
-  for (auto [tag, v] : {std::pair{"{n}", n}, std::pair{"{m}", m}}) {
-    size_t at = s.find(tag);
-    if (at != std::string::npos) s.replace(at, 3, std::to_string(v));
-  }
-  return s;
+std::string fill(const Context& ctx, const std::string& label, int n, int m) {
+  return bundle::format_count(label, ctx.lang(), n, m);
+}
+
+std::string quoted(const Context& ctx, const std::string& words) {
+  return ctx.t("quote.open") + words + ctx.t("quote.close");
 }
 
 // A short screen (a 7" landscape panel): tighter spacing everywhere.

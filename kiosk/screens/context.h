@@ -27,6 +27,7 @@ struct MapData {
   };
   std::vector<Layer> layers;  // index = level of detail
   std::vector<double> stay_starts;  // each stay's start as a fractional year, for the timeline
+  ui::YearSpan years;               // the timeline's extent, from the journey
   bool empty() const { return layers.empty(); }
 };
 
@@ -37,7 +38,8 @@ struct MapState {
   int card = -1;                  // the place whose card is open, -1 none
   std::vector<int> list;          // a cluster's places listed by name (a cluster zoom cannot split)
   bool cluster_zoomed = false;    // the last move was a cluster's zoom: the next cluster tap lists
-  double year = 1879;             // the timeline's position
+  double year = 0;                // the timeline's position (the first stay's start when ready)
+  ui::YearSpan years;             // the timeline's extent, copied from MapData for the gestures
   bool playing = false, scrubbing = false, pinching = false;
   uint64_t play_last = 0;
   uint64_t last_tap_ms = 0;
@@ -103,7 +105,10 @@ void map_gesture(MapState& m, const ui::Gesture& g, uint64_t now_ms);
 // Shared chrome (chrome.cpp): the top bar with Home/Back, the screen's title and the language
 // switch. Returns the area left for the screen's content.
 ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_controls = false);
-// "{n}" / "{m}" substitution in labels.
-std::string fill(std::string s, int n, int m = 0);
+// "{n}" / "{m}" in a label, with the plural forms of the visitor's language (ICU MessageFormat:
+// "{n, plural, one {# second} other {# seconds}}"); a plain "{n}" works too.
+std::string fill(const Context& ctx, const std::string& label, int n, int m = 0);
+// Words between the quotation marks of the visitor's language (quote.open / quote.close).
+std::string quoted(const Context& ctx, const std::string& words);
 
 }  // namespace screens

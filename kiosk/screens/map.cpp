@@ -1,6 +1,6 @@
 // map.cpp — the exile map: land from the bundle (Natural Earth, triangulated at build time),
 // every place of the journey as a marker with its name, the route as arcs in the order he
-// travelled, and a timeline 1879–1940 under it. Drag to pan (with inertia), pinch to zoom about
+// travelled, and a timeline of the journey's years under it. Drag to pan (with inertia), pinch to zoom about
 // the fingers, double-tap to zoom in, "reset" to see the whole journey; tap a marker for its card
 // (name, dates of each stay, the story, "go to the room"); tap a cluster to open it; drag the
 // timeline, or press play to travel the whole journey in about a minute.
@@ -16,7 +16,6 @@ namespace screens {
 
 namespace {
 
-constexpr double kFirstYear = 1879, kLastYear = 1941;
 constexpr double kPlaySeconds = 60;
 constexpr uint64_t kEaseMs = 300, kGlideMs = 900;
 // Portrait layout: the map's share of the height between the bars, and how far past the world's
@@ -279,7 +278,7 @@ void map_gesture(MapState& m, const ui::Gesture& g, uint64_t now) {
       if (m.pinching) break;
       if (m.scrubbing) {
         float f = (g.x - m.timeline.x) / std::max(1.f, m.timeline.w);
-        m.year = kFirstYear + std::clamp(f, 0.f, 1.f) * (kLastYear - kFirstYear);
+        m.year = m.years.first + std::clamp(f, 0.f, 1.f) * (m.years.last - m.years.first);
       } else if (v.contains(g.x0, g.y0)) {
         m.cam.pan(g.dx, g.dy);
       }
@@ -372,6 +371,8 @@ void draw_map(Context& ctx) {
   double min_s = ui::fit_scale(half_w, half_h, view.w, view.h) * 0.9, max_s = min_s * 24;
   if (!m.ready) {
     journey_view(ctx, view, m.cam.cx, m.cam.cy, m.cam.scale);
+    m.years = ctx.map->years;
+    m.year = ctx.map->stay_starts.empty() ? m.years.first : ctx.map->stay_starts.front();
     m.ready = true;
   }
   // Camera motion: easing between views, or a fling's inertia.
@@ -395,8 +396,8 @@ void draw_map(Context& ctx) {
   if (m.playing) {
     double dt = (ctx.now - m.play_last) / 1000.0;
     m.play_last = ctx.now;
-    m.year += dt * (kLastYear - kFirstYear) / kPlaySeconds;
-    if (m.year >= kLastYear) m.year = kLastYear, m.playing = false;
+    m.year += dt * (m.years.last - m.years.first) / kPlaySeconds;
+    if (m.year >= m.years.last) m.year = m.years.last, m.playing = false;
     // 30 frames a second are plenty for a marker crossing a continent, and half a Pi's work.
     ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + 33);
   }
@@ -571,12 +572,12 @@ void draw_map(Context& ctx) {
     }
   }
 
-  // Timeline strip: play, the years 1879–1940 with a mark per stay, reset.
+  // Timeline strip: play, the journey's years (tidy decades) with a mark per stay, reset.
   ui::Rect strip{0, strip_y, (float)th.width, (float)th.height - strip_y};
   c.fill(strip, p.panel);
   if (c.button("map.play", play_r, "", m.playing ? ui::ButtonKind::Primary : ui::ButtonKind::Outline)) {
     m.playing = !m.playing;
-    if (m.playing && m.year >= kLastYear - 0.01) m.year = kFirstYear;
+    if (m.playing && m.year >= m.years.last - 0.01) m.year = m.years.first;
     m.play_last = ctx.now;
     ctx.needs_frame = true;
   }
@@ -602,21 +603,21 @@ void draw_map(Context& ctx) {
   }
   std::optional<ui::Point> tap = c.tap;
   if (c.hit("map.timeline", tl) && tap) {
-    m.year = kFirstYear + std::clamp((tap->x - tl.x) / tl.w, 0.f, 1.f) * (kLastYear - kFirstYear);
+    m.year = m.years.first + std::clamp((tap->x - tl.x) / tl.w, 0.f, 1.f) * (m.years.last - m.years.first);
     m.playing = false;
   }
   float mid = tl.y + tl.h * 0.62f;
   c.line(tl.x, mid, tl.right(), mid, p.ink_soft, 2.f);
-  auto x_of = [&](double yr) { return tl.x + (float)((yr - kFirstYear) / (kLastYear - kFirstYear)) * tl.w; };
+  auto x_of = [&](double yr) { return tl.x + (float)((yr - m.years.first) / (m.years.last - m.years.first)) * tl.w; };
   // Decade labels, every second one when they would touch (a narrow bar, or larger text).
-  const float decade_w = x_of(1890) - x_of(1880);
-  const int step = c.label_width("1900", true) + th.mm(2.f) > decade_w ? 20 : 10;
-  for (int yr = 1880; yr <= 1940; yr += 10) {
+  const float decade_w = x_of(m.years.first + m.years.step) - x_of(m.years.first);
+  const int step = c.label_width("1900", true) + th.mm(2.f) > decade_w ? 2 * m.years.step : m.years.step;
+  for (int yr = (int)m.years.first; yr <= (int)m.years.last; yr += m.years.step) {
     float x = x_of(yr);
     c.line(x, mid - th.mm(1.5f), x, mid + th.mm(1.5f), p.ink_soft, 1.f);
     std::string ys = std::to_string(yr);
     float lw = c.label_width(ys, true);
-    if ((yr - 1880) % step == 0 && x - lw / 2 >= tl.x && x + lw / 2 <= tl.right()) c.label(ys, x - lw / 2, tl.y, p.ink_soft, true);
+    if (((yr - (int)m.years.first) % step) == 0 && x - lw / 2 >= tl.x && x + lw / 2 <= tl.right()) c.label(ys, x - lw / 2, tl.y, p.ink_soft, true);
   }
   for (double s : starts) c.circle(x_of(s), mid, 2.5f, p.accent.with_alpha(0.6f));
   c.circle(x_of(m.year), mid, th.mm(1.8f), p.accent);

@@ -9,7 +9,7 @@ bool short_screen(const ui::Theme& th);  // chrome.cpp
 namespace {
 
 std::string attribution(const Context& ctx, const bundle::Quote& q) {
-  std::string who = q.author.empty() ? ctx.ex.meta.subject.in(ctx.lang()) : q.author;
+  std::string who = (q.author.empty() ? ctx.ex.meta.subject : q.author).in(ctx.lang());
   std::string s = "\xE2\x80\x94 " + who;  // —
   if (!q.work.empty()) s += ", " + q.work.in(ctx.lang());
   return s + " (" + std::to_string(q.year) + ")";
@@ -55,9 +55,11 @@ void draw_quotes(Context& ctx) {
     int floor_px = short_screen(th) ? th.mm_up(4.5f) : std::max(20, std::min(th.body_px(), (int)std::lround(th.body_px() / th.text_scale * 0.85f)));
     ui::TextStyle qs{ui::Face::SerifItalic, px, p.ink, 1.35f, 0.5f, ui::Align::Centre};
     ui::TextStyle as{ui::Face::Sans, short_screen(th) ? th.small_px() : th.label_px(), p.ink_soft, 1.3f, 0.3f, ui::Align::Centre};
-    std::string words = "\xE2\x80\x9C" + q.text.in(ctx.lang()) + "\xE2\x80\x9D";
+    std::string words = quoted(ctx, q.text.in(ctx.lang()));
     std::string attr = attribution(ctx, q);
-    if (!q.note.empty()) attr += "\n\n" + q.note.in(ctx.lang());
+    // A note concerns one language's text ("translated from the French"): never another's.
+    auto note = q.note.by_lang.find(ctx.lang());
+    if (note != q.note.by_lang.end() && !note->second.empty()) attr += "\n\n" + note->second;
     ui::Layout ql, al = te.layout_plain(attr, as, text_w);
     float room_for_quote = card.h - al.height - th.mm(short_screen(th) ? 7.f : 14.f);
     for (;;) {
@@ -95,7 +97,7 @@ void draw_quotes(Context& ctx) {
   if (cur + 1 < (int)quotes.size() &&
       c.button("quote.next", {area.right() - target * 1.4f, by, target * 1.4f, target}, next, ui::ButtonKind::Primary))
     sc.animate_to_page(cur + 1, ctx.now), ctx.needs_frame = true;
-  std::string count = fill(ctx.t("quotes.count"), cur + 1, (int)quotes.size());
+  std::string count = fill(ctx, ctx.t("quotes.count"), cur + 1, (int)quotes.size());
   c.label(count, area.x + area.w / 2 - c.label_width(count, true) / 2, by + (target - c.label_height(true)) / 2, p.ink_soft, true);
 }
 

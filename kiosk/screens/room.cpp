@@ -201,7 +201,7 @@ void draw_room(Context& ctx) {
       c.button("room.next", {area.right() - nw, by, nw, target}, next, ui::ButtonKind::Primary))
     go_room(index + 1);
   int n = pager.page() + 1, m = (int)mem.room_layouts.size();
-  std::string pos = fill(ctx.t("room.page"), n, m);
+  std::string pos = fill(ctx, ctx.t("room.page"), n, m);
   float dots_w = m * th.mm(4.f);
   float mid = area.x + area.w / 2;
   float space = area.w - pw - nw - th.mm(8.f);

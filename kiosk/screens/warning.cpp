@@ -14,7 +14,7 @@ void draw_warning(Context& ctx) {
   float x = (th.width - w) / 2.f;
   int left = ctx.flow.warning_seconds_left(ctx.now);
   ui::Layout tl = te.layout_plain(ctx.t("warning.title"), {ui::Face::SerifBold, th.title_px(), p.ink, 1.2f, 0.5f, ui::Align::Centre}, w);
-  ui::Layout bl = te.layout_plain(fill(ctx.t("warning.body"), left),
+  ui::Layout bl = te.layout_plain(fill(ctx, ctx.t("warning.body"), left),
                                   {ui::Face::Serif, th.body_px(), p.ink_soft, 1.4f, 0.5f, ui::Align::Centre}, w);
   float bh = th.target() * 1.25f;
   float total = tl.height + th.mm(4.f) + bl.height + th.mm(8.f) + bh;

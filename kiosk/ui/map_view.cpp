@@ -198,6 +198,16 @@ double year_of(const std::string& iso) {
   return y + (m - 1) / 12.0 + (d - 1) / 365.0;
 }
 
+YearSpan timeline_span(double first_start, double last_end) {
+  YearSpan y;
+  if (!(first_start > 0) || !(last_end >= first_start)) return y;
+  y.first = std::floor(first_start / 10) * 10;
+  y.last = std::max(y.first + 10, std::ceil(last_end / 10) * 10);
+  double span = y.last - y.first;
+  y.step = span <= 120 ? 10 : span <= 240 ? 20 : 50;
+  return y;
+}
+
 int stay_at(const std::vector<double>& starts, double t) {
   int found = 0;
   for (size_t i = 0; i < starts.size(); ++i)

@@ -100,4 +100,13 @@ double year_of(const std::string& iso);
 // The stay in effect at year `t`: the last stay that began at or before t (0 before the first).
 int stay_at(const std::vector<double>& starts, double t);
 
+// The timeline's years: from the first stay's start to the journey's end, rounded out to tidy
+// decades (1867–1934 → 1860–1940), with a labelled tick every `step` years (10, or 20 / 50 for
+// a long span). An empty journey gets one decade.
+struct YearSpan {
+  double first = 1900, last = 1910;
+  int step = 10;
+};
+YearSpan timeline_span(double first_start, double last_end);
+
 }  // namespace ui

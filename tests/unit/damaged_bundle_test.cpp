@@ -56,7 +56,7 @@ std::string shown(const bundle::Bundle& b) {
   }
   for (const auto& p : ex.places) s += "\nplace " + p.id + std::to_string(p.lat) + std::to_string(p.lon) + std::to_string(p.priority) + text(p.name) + text(p.text);
   for (const auto& st : ex.journey) s += "\nstay " + st.place + st.from + st.to + st.kind + text(st.text);
-  for (const auto& q : ex.quotes) s += "\nquote " + q.id + q.room + q.author + std::to_string(q.year) + text(q.text) + text(q.work) + text(q.note);
+  for (const auto& q : ex.quotes) s += "\nquote " + q.id + q.room + text(q.author) + std::to_string(q.year) + text(q.text) + text(q.work) + text(q.note);
   for (const auto& q : ex.questions) s += "\nquestion " + q.id + text(q.question) + text(q.answer);
   for (const auto& [k, t] : ex.strings) s += "\nlabel " + k + text(t);
   for (const auto& a : ex.attract) s += "\nattract " + a.kind + a.ref + std::to_string(a.seconds);
