@@ -1,6 +1,8 @@
 // config.cpp — see config.h.
 #include "kiosk/app/config.h"
 
+#include "platform/rotation.h"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -47,6 +49,20 @@ static void load_store(const toml::table& st, Config& out, Err&& err) {
   }
 }
 
+// [display] rotation and mode: how the panel hangs and which of its modes to drive.
+template <class Err>
+static void load_display_shape(const toml::table& d, Config& out, Err&& err) {
+  if (const toml::node* n = d.get("rotation")) {
+    int64_t v = n->value<int64_t>().value_or(-1);
+    if (!n->is_integer() || !platform::valid_rotation((int)v)) err(n, "rotation must be 0, 90, 180 or 270 (degrees clockwise)");
+    else out.rotation = (int)v;
+  }
+  if (const toml::node* n = d.get("mode")) {
+    auto text = n->value<std::string>();
+    if (!text || !platform::parse_mode(*text, out.mode)) err(n, "mode must be like \"1920x1080@60\" or \"1920x1080\"");
+  }
+}
+
 bool load_config(const std::string& path, Config& out, std::vector<std::string>& errors) {
   toml::table t;
   try {
@@ -77,6 +93,7 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
   if (auto* d = t["display"].as_table()) {
     out.display_off = (*d)["off_command"].value_or(std::string());
     out.display_on = (*d)["on_command"].value_or(std::string());
+    load_display_shape(*d, out, err);
   }
   if (auto* st = t["store"].as_table()) load_store(*st, out, err);
   if (auto* h = t["hours"].as_table()) {

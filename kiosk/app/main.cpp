@@ -11,6 +11,7 @@
 #include "kiosk/app/app.h"
 #include "kiosk/app/soak.h"
 #include "kiosk/app/tour.h"
+#include "platform/signals.h"
 
 static int usage() {
   std::cerr << "usage: kiosk --bundle FILE [--config FILE] [--windowed] [--screen-mm WxH]\n"
@@ -74,6 +75,8 @@ int main(int argc, char** argv) {
   if (!o.shots.empty()) mkdir(o.shots.c_str(), 0755);
   if (soak_ms) o.rasterize = false, o.headless = true;
 
+  // On the wall only SIGTERM stops the kiosk; Ctrl+C too in windowed dev mode (platform/signals.h).
+  if (!o.headless) platform::install_stop_signals(o.windowed);
   app::App kiosk(o);
   std::string why;
   if (!kiosk.start(why)) {

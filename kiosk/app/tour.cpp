@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/app/app.h"
+#include "kiosk/app/keys.h"
 
 namespace app {
 
@@ -61,6 +62,16 @@ struct Player {
     run_for(60);
     finger(SDL_FINGERUP, 0, x, y);
     run_for(kFrameMs * 2);
+    return true;
+  }
+
+  // Keys and close requests go onto SDL's queue and through the real loop's event handling.
+  bool press(const std::string& chord) {
+    std::vector<SDL_Event> events;
+    if (!chord_events(chord, events)) return fail("key " + chord + ": not a key SDL knows");
+    for (auto& e : events) SDL_PushEvent(&e);
+    if (app.pump_events()) return fail("key " + chord + " would end the kiosk");
+    run_for(kFrameMs);
     return true;
   }
 
@@ -126,6 +137,12 @@ struct Player {
       finger(SDL_FINGERUP, 1, x + d1, y);
       finger(SDL_FINGERUP, 0, x - d1, y);
       run_for(200);
+      return true;
+    }
+    if (cmd == "key" && a.size() == 1) return press(a[0]);
+    if (cmd == "clock-jump" && a.size() == 1) {
+      app.jump_wall_clock((int64_t)(std::stod(a[0]) * 1000));
+      run_for(kFrameMs);
       return true;
     }
     if (cmd == "wait" && a.size() == 1) return run_for(std::stoull(a[0])), true;

@@ -2,9 +2,12 @@
 // see what a visitor sees. One command a line:
 //   tap X Y | tap @id | swipe X1 Y1 X2 Y2 MS | pinch X Y SCALE | wait MS | idle SECONDS | lang CODE
 //   shot NAME | expect-screen NAME | expect-lang CODE | expect-text "…" | ids | mark | expect-frames N
-//   expect-targets MM | expect-no-overflow | frame-stats [LABEL]
+//   expect-targets MM | expect-no-overflow | frame-stats [LABEL] | key CHORD | clock-jump SECONDS
 //   # comment
 // Coordinates are pixels, or fractions of the screen when written with a decimal point.
+// `key alt+f4` (or ctrl+alt+f2, super, ctrl+c, quit, close…) puts the key presses or close request
+// on SDL's queue and handles them as the real loop does; fails if they would end the kiosk.
+// `clock-jump -3600` steps the virtual wall clock, as an NTP sync or a date command would.
 // `frame-stats` draws one frame and prints its CPU cost, vertices, triangles and draw calls.
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
 // `expect-targets MM` fails, naming each item and its size, when any touch target on the current
