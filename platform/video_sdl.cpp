@@ -4,9 +4,10 @@
 // KMSDRM the kernel, not SDL, owns the virtual-terminal keys (Ctrl+Alt+Fn, Ctrl+Alt+Del):
 // deploy/rpi/setup.sh masks ctrl-alt-del.target and the getty on tty1 and sets kernel.sysrq=0,
 // so those keys lead nowhere. Screen power through DRM (DPMS on the connector) is not done here
-// yet: it would set the connector's "DPMS" property with drmModeConnectorSetProperty on the fd
-// SDL holds as DRM master (SDL does not expose it, so it needs SDL_GetWindowWMInfo's kmsdrm.drm_fd
-// from SDL 2.26); display_power.h still runs the configured commands.
+// yet: it would set the connector's "DPMS" property (drmModeConnectorSetProperty, libdrm) on the
+// fd SDL holds as DRM master — SDL_GetWindowWMInfo's info.kmsdrm.drm_fd — since no other process
+// can while the kiosk runs, or write the backlight's bl_power for a DSI panel; display_power.h
+// still runs the configured commands (vcgencmd display_power does nothing under bookworm's KMS).
 #include <SDL_image.h>
 
 #include <cstdlib>

@@ -58,6 +58,10 @@ bool App::start(std::string& why) {
       return std::vector<uint8_t>();
     }
   });
+  // A restart inside opening hours (after a crash that left the screen off at closing time, or a
+  // clock that was wrong at closing): switch the screen on, since apply_hours() only acts on changes.
+  if (opt_.config.hours.configured() && opt_.config.hours.is_open(wall_now()))
+    platform::run_display_command(opt_.config.display_on);
   open_bundle();
   if (!opt_.config.stats.empty()) stats_.open(opt_.config.stats, wall_ms());
   return true;

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "kiosk/app/app.h"
+#include "kiosk/app/config.h"
 #include "kiosk/app/keys.h"
 #include "kiosk/app/rotation.h"
 #include "kiosk/app/wall_clock.h"
@@ -119,6 +120,24 @@ TEST_CASE("wall: the display mode is the panel's preferred one at 50 Hz or more,
   CHECK(platform::choose_mode({}, {}, {}, why) == -1);
   for (const char* bad : {"1920x1080@", "1920", "big", "1920x1080@60Hz", "10x10@60", "1920x1080@0"})
     CHECK_MESSAGE(!platform::parse_mode(bad, want), bad);
+}
+
+TEST_CASE("wall: kiosk.toml's rotation and mode are read, and a mistake names its line") {
+  Scratch s("wall-config");
+  write(s.path("ok.toml"), "[display]\nrotation = 270\nmode = \"1920x1080@60\"\n");
+  app::Config c;
+  std::vector<std::string> errors;
+  REQUIRE(app::load_config(s.path("ok.toml"), c, errors));
+  CHECK(c.rotation == 270);
+  CHECK((c.mode.w == 1920 && c.mode.h == 1080 && c.mode.hz == 60));
+  write(s.path("bad.toml"), "[display]\nrotation = 45\nmode = \"full hd\"\n");
+  app::Config d;
+  errors.clear();
+  CHECK_FALSE(app::load_config(s.path("bad.toml"), d, errors));
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0] == s.path("bad.toml") + ":2: error: rotation must be 0, 90, 180 or 270 (degrees clockwise)");
+  CHECK(errors[1].find(":3: error: mode must be like") != std::string::npos);
+  CHECK(d.rotation == 0);
 }
 
 // ---- rotation -----------------------------------------------------------------------------------
@@ -248,6 +267,23 @@ std::string one(const std::string& db, const std::string& q) {
   return out;
 }
 
+// The display commands run in the background: wait (at most 5 s) for the log to hold `on` "on"
+// lines and `off` "off" lines.
+bool wait_for(const std::string& file, int on, int off) {
+  auto count = [](const std::string& text, const std::string& line) {
+    int n = 0;
+    for (size_t at = 0; (at = text.find(line, at)) != std::string::npos; at += line.size() - 1) ++n;  // lines share their newlines
+    return n;
+  };
+  for (int i = 0; i < 100; ++i) {
+    std::string t = "\n" + read(file);
+    if (count(t, "\non\n") == on && count(t, "\noff\n") == off) return true;
+    SDL_Delay(50);
+  }
+  INFO("power log: " << read(file));
+  return false;
+}
+
 void tap(app::App& a, float x, float y) {
   a.finger(SDL_FINGERDOWN, 0, x, y);
   a.advance(60);
@@ -268,6 +304,9 @@ TEST_CASE("wall: a clock jump across the opening hour switches the screen at onc
   REQUIRE(flow::Schedule::parse_day("10:00-17:00", open_day, why));
   for (int d = 0; d < 7; ++d) o.config.hours.set_week_day(d, open_day);
   o.config.stats = ex.s.path("stats.db");
+  const std::string power = ex.s.path("power.log");
+  o.config.display_on = "echo on >> " + power;
+  o.config.display_off = "echo off >> " + power;
   app::App a(o);
   REQUIRE(a.start(why));
   a.advance(1000);
@@ -294,6 +333,29 @@ TEST_CASE("wall: a clock jump across the opening hour switches the screen at onc
   CHECK(a.closed());
   a.advance(2 * 60 * 1000);
   CHECK_FALSE(a.closed());
+  // The screen's power followed each change: off at 09:00, on, off, on (the commands run in the
+  // background, so only the counts are certain, not the order of the lines).
+  CHECK(wait_for(power, 2, 2));
+}
+
+TEST_CASE("wall: a restart inside opening hours switches the screen on") {
+  Exhibit ex;
+  app::Options o;
+  o.bundle = ex.bundle;
+  o.headless = true;
+  o.width = 800, o.height = 480;
+  o.wall_start = local(2026, 11, 24, 11, 0);
+  flow::DayHours open_day;
+  std::string why;
+  REQUIRE(flow::Schedule::parse_day("10:00-17:00", open_day, why));
+  for (int d = 0; d < 7; ++d) o.config.hours.set_week_day(d, open_day);
+  const std::string power = ex.s.path("power.log");
+  o.config.display_on = "echo on >> " + power;
+  app::App a(o);
+  REQUIRE(a.start(why));
+  a.advance(100);
+  CHECK(a.screen_name() == "home");
+  CHECK(wait_for(power, 1, 0));
 }
 
 TEST_CASE("wall: Alt+F4, Ctrl+Alt+F2, Ctrl+C, the Super key and SDL_QUIT leave the kiosk on its screen") {
@@ -320,6 +382,18 @@ TEST_CASE("wall: Alt+F4, Ctrl+Alt+F2, Ctrl+C, the Super key and SDL_QUIT leave t
       CHECK_MESSAGE(quit == (dev && closes), chord);
       CHECK(a.screen_name() == before);
     }
+    // Multi-finger gestures SDL recognises itself (three-finger swipes, $1 gestures) do nothing:
+    // the exhibit's own gestures come from the finger events alone.
+    SDL_Event g{};
+    g.type = SDL_MULTIGESTURE;
+    g.mgesture.numFingers = 4;
+    g.mgesture.dDist = 0.4f;
+    SDL_PushEvent(&g);
+    g.type = SDL_DOLLARGESTURE;
+    SDL_PushEvent(&g);
+    CHECK_FALSE(a.pump_events());
+    a.advance(100);
+    CHECK(a.screen_name() == before);
   }
 }
 
