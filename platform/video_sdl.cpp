@@ -1,6 +1,8 @@
 // video_sdl.cpp — SDL2 implementation of video.h.
 //
-// On the Pi (Raspberry Pi OS Lite) SDL runs its KMSDRM driver with the OpenGL ES renderer. Under
+// On the Pi (Raspberry Pi OS Lite) SDL runs its KMSDRM driver with the OpenGL ES renderer. SDL's
+// KMSDRM picks the first /dev/dri/card* with a connected connector, so the card number changing
+// between boots (Pi 5) does not matter, and with none connected it fails and we try again. Under
 // KMSDRM the kernel, not SDL, owns the virtual-terminal keys (Ctrl+Alt+Fn, Ctrl+Alt+Del):
 // deploy/rpi/setup.sh masks ctrl-alt-del.target and the getty on tty1 and sets kernel.sysrq=0,
 // so those keys lead nowhere. Screen power through DRM (DPMS on the connector) is not done here

@@ -7,6 +7,9 @@
 // Does not: stop the kernel's VT keys under KMSDRM (Ctrl+Alt+Fn, Ctrl+Alt+Del): they never reach
 //           SDL as commands; deploy/rpi/setup.sh masks ctrl-alt-del.target and the getty on tty1
 //           and sets kernel.sysrq=0. The exhibit itself takes no keys: everything is by touch.
+//           Edge swipes and multi-finger gestures belong to a compositor, and there is none under
+//           KMSDRM; SDL's own SDL_MULTIGESTURE / SDL_DOLLARGESTURE events are ignored, so touches
+//           do only what the exhibit's gesture layer (kiosk/ui/gestures.h) makes of fingers.
 #pragma once
 #include <SDL.h>
 

@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
   std::string why;
   if (!kiosk.start(why)) {
     std::cerr << "kiosk: " << why << "\n";
-    return 1;
+    return platform::stop_requested() ? 0 : 1;  // stopped while still waiting for a screen: a clean stop
   }
   if (soak_ms) return app::run_soak(kiosk, soak_ms, std::cout);
   if (!o.tour.empty()) return app::play_tour(kiosk, o.tour, o.shots, std::cout, std::cerr);
