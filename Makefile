@@ -2,6 +2,10 @@
 #   make run    install what is missing, build, compile the sample exhibit, start the kiosk
 #               (headless demo tour with screenshots when there is no display)
 #   make test   the same set-up, then the whole suite under AddressSanitizer + UBSan
+#   make package         the Debian package for this machine (debian/), into build-pkg/, lintian-checked
+#   make package-arm64   the same, cross-built for Raspberry Pi OS 64-bit
+#   make test-arm64      cross-builds the tests for arm64 and runs a slice under qemu-aarch64-static
+#   make test-setup      deploy/rpi/setup.sh twice in a cached bookworm chroot (idempotence)
 # Everything comes from Debian bookworm packages (the base of Raspberry Pi OS).
 
 PACKAGES := $(shell grep -v '^\#' deploy/debian-packages.txt)
@@ -13,7 +17,12 @@ SHOTS      := $(BUILD)/shots
 JOBS       ?= $(shell nproc)
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build bundle test-build clean
+CROSS_PACKAGES := $(shell grep -v '^\#' deploy/debian-packages-cross.txt)
+PKG_BUILD   ?= build-pkg
+ARM64_BUILD ?= build-arm64
+VERSION     := $(shell dpkg-parsechangelog -S Version 2>/dev/null)
+
+.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -48,5 +57,38 @@ test-build: deps
 test: test-build
 	cd $(TEST_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 
+# Packaging and the arm64 cross toolchain, with the :arm64 libraries beside the amd64 ones (multiarch).
+deps-cross: deps
+	@dpkg --print-foreign-architectures | grep -qx arm64 || $(SUDO) dpkg --add-architecture arm64
+	@missing=$$(for p in $(CROSS_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+package: deps-cross
+	deploy/build-package.sh $$(dpkg --print-architecture) $(PKG_BUILD)
+
+package-arm64: deps-cross
+	deploy/build-package.sh arm64 $(PKG_BUILD)
+
+# The arm64 slice of the tests under qemu-user: every unit test, the bundle tool, one headless tour
+# and the watchdog protocol, with SDL's dummy video driver (no GL: far too slow under qemu).
+ARM64_TESTS := ^(screens\.bundle|screens\.(tour|compare)\.home\.800x480|kiosk\.watchdog|cli\..*)$$
+test-arm64: deps-cross
+	cmake -S . -B $(ARM64_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/deploy/arm64-toolchain.cmake \
+	  $$(command -v ccache >/dev/null && echo -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+	cmake --build $(ARM64_BUILD) -j $(JOBS) --target unit_tests kiosk kiosk-bundle kiosk_watchdog_test compare_shots
+	cd $(ARM64_BUILD) && ctest --output-on-failure -j $(JOBS) -L '^unit$$'
+	cd $(ARM64_BUILD) && ctest --output-on-failure -j $(JOBS) -R '$(ARM64_TESTS)'
+
+# DEB=path/to/museum-kiosk_…_amd64.deb reuses a package already built.
+test-setup: deps-cross
+	@[ -n "$(DEB)" ] || $(MAKE) package
+	tests/setup/run_setup_test.sh $${DEB:-$(PKG_BUILD)/museum-kiosk_$(VERSION)_$$(dpkg --print-architecture).deb}
+
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD)
+	rm -rf $(BUILD) $(TEST_BUILD) $(PKG_BUILD) $(ARM64_BUILD)

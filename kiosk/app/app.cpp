@@ -42,8 +42,17 @@ bool App::start(std::string& why) {
   vo.height = opt_.height;
   vo.rotation = opt_.config.rotation;
   vo.mode = opt_.config.mode;
-  // On the wall the panel may be off or unplugged at boot: wait for it rather than exit.
-  if (!(opt_.headless ? platform::open_video(vo, video_, why) : platform::open_video_patiently(vo, video_, why)))
+  keepalive_.phase("opening the display");
+  // On the wall the panel may be off or unplugged at boot: wait for it rather than exit, telling
+  // systemd's watchdog all the while that the kiosk is alive (and still starting).
+  platform::VideoRetry retry;
+  retry.sleep = [this](uint64_t ms) {
+    for (uint64_t t = 0; t < ms && !platform::stop_requested(); t += 200) {
+      SDL_Delay((Uint32)std::min<uint64_t>(200, ms - t));
+      keepalive_.tick(SDL_GetTicks64(), 0);
+    }
+  };
+  if (!(opt_.headless ? platform::open_video(vo, video_, why) : platform::open_video_patiently(vo, video_, why, retry)))
     return false;
   // The wall clock for opening hours and statistics: real time, or the tour's chosen start on a
   // virtual clock.
@@ -62,6 +71,7 @@ bool App::start(std::string& why) {
   // clock that was wrong at closing): switch the screen on, since apply_hours() only acts on changes.
   if (opt_.config.hours.configured() && opt_.config.hours.is_open(wall_now()))
     platform::run_display_command(opt_.config.display_on);
+  keepalive_.phase("reading the exhibit");
   open_bundle();
   if (!opt_.config.stats.empty()) stats_.open(opt_.config.stats, wall_ms());
   return true;
@@ -496,7 +506,7 @@ int App::run_loop() {
   bool quit = false;
   while (!quit) {
     now_ = SDL_GetTicks64();
-    uint64_t wake = next_wake();
+    uint64_t wake = std::min(next_wake(), keepalive_.due());  // systemd's watchdog wakes us too
     // At least once a second: a SIGTERM to honour, or a wall clock that jumped while we slept.
     int timeout = wake <= now_ ? 0 : (int)std::min<uint64_t>(wake - now_, 1000);
     SDL_Event e;
@@ -516,9 +526,13 @@ int App::run_loop() {
       quit = pump_events() || quit;
     }
     if (platform::stop_requested()) quit = true;
-    if (quit) end_visit(stats::EndReason::Shutdown);
+    if (quit) {
+      keepalive_.stopping();
+      end_visit(stats::EndReason::Shutdown);
+    }
     update();
     if (frame_due()) draw_frame();
+    keepalive_.tick(SDL_GetTicks64(), frames_);  // READY=1 after the first frame, then WATCHDOG=1
   }
   return 0;
 }

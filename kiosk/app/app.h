@@ -10,6 +10,7 @@
 #include "content/bundle/bundle.h"
 #include "kiosk/app/config.h"
 #include "kiosk/app/wall_clock.h"
+#include "kiosk/app/keepalive.h"
 #include "kiosk/flow/flow.h"
 #include "kiosk/screens/context.h"
 #include "kiosk/stats/recorder.h"
@@ -135,6 +136,7 @@ class App {
   void notice_clock_jump();
   bool handle_or_quit(const SDL_Event& e);
   void record_frame();
+  Keepalive keepalive_;  // systemd: READY=1, WATCHDOG=1 from run_loop()
   flow::Spot last_spot_;
   std::string last_lang_;
   bool last_larger_ = false;
