@@ -1,12 +1,19 @@
 // video.h — the window and renderer the kiosk draws into.
 //
-// Does:     full-screen (or windowed) window with a vsync'd accelerated renderer; headless mode on
-//           SDL's offscreen driver with the software renderer; screenshots to PNG; hides the cursor.
-// Does not: draw anything, handle input.
+// Does:     full-screen (or windowed) window with a vsync'd accelerated renderer (the software one,
+//           with a warning, when there is none); headless mode on SDL's offscreen driver with the
+//           software renderer; the display mode chosen deliberately (display_mode.h); a panel
+//           mounted turned (rotation.h): the kiosk draws into a picture-sized render target that
+//           finish_frame() turns onto the panel; screenshots to PNG (what the panel shows); hides
+//           the cursor; in kiosk mode grabs the keyboard so Alt+Tab and the Super key reach no
+//           window manager. Logs the driver, renderer and mode it got.
+// Does not: draw anything, handle input, switch the panel's power.
 #pragma once
 #include <SDL.h>
 
 #include <string>
+
+#include "platform/display_mode.h"
 
 namespace platform {
 
@@ -14,20 +21,30 @@ struct VideoOptions {
   bool headless = false;  // offscreen driver + software renderer (tests, CI, screenshots)
   bool windowed = false;  // a normal window instead of full screen (desktop preview)
   int width = 1920, height = 1080;
+  int rotation = 0;  // degrees clockwise, see rotation.h
+  Mode mode;         // kiosk.toml `mode`; w == 0: choose (display_mode.h)
 };
 
 struct Video {
   SDL_Window* window = nullptr;
   SDL_Renderer* renderer = nullptr;
-  int width = 0, height = 0;       // drawable size in pixels
+  int width = 0, height = 0;       // the picture's size in pixels (the panel's, turned by rotation)
+  int panel_w = 0, panel_h = 0;    // the panel's drawable size in pixels
+  int rotation = 0;
+  SDL_Texture* picture = nullptr;  // the render target when rotation != 0
   bool blocking_wait = true;       // false where SDL_WaitEvent cannot sleep (KMSDRM): pace a poll instead
-  std::string driver;
+  std::string driver, renderer_name, mode;
 };
 
 // Initialises SDL video and opens the window. On failure returns false and says why.
 bool open_video(const VideoOptions& opt, Video& v, std::string& why);
 void close_video(Video& v);
-// Writes what is currently in the back buffer (call before present) to a PNG file.
+// Before drawing a frame: draw into the picture (the render target when the panel is turned).
+void begin_frame(Video& v);
+// After drawing: turn the picture onto the panel. Present (or take a screenshot) after this.
+void finish_frame(Video& v);
+// Writes what is currently in the back buffer (after finish_frame, before present) to a PNG file:
+// the panel as a visitor sees it, turned when the panel is.
 bool save_screenshot(const Video& v, const std::string& path, std::string& why);
 
 }  // namespace platform

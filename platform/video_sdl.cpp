@@ -1,14 +1,27 @@
 // video_sdl.cpp — SDL2 implementation of video.h.
+//
+// On the Pi (Raspberry Pi OS Lite) SDL runs its KMSDRM driver with the OpenGL ES renderer. SDL's
+// KMSDRM picks the first /dev/dri/card* with a connected connector, so the card number changing
+// between boots (Pi 5) does not matter, and with none connected it fails and we try again. Under
+// KMSDRM the kernel, not SDL, owns the virtual-terminal keys (Ctrl+Alt+Fn, Ctrl+Alt+Del):
+// deploy/rpi/setup.sh masks ctrl-alt-del.target and the getty on tty1 and sets kernel.sysrq=0,
+// so those keys lead nowhere. Screen power through DRM (DPMS on the connector) is not done here
+// yet: it would set the connector's "DPMS" property (drmModeConnectorSetProperty, libdrm) on the
+// fd SDL holds as DRM master — SDL_GetWindowWMInfo's info.kmsdrm.drm_fd — since no other process
+// can while the kiosk runs, or write the backlight's bl_power for a DSI panel; display_power.h
+// still runs the configured commands (vcgencmd display_power does nothing under bookworm's KMS).
 #include <SDL_image.h>
 
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
+#include "platform/rotation.h"
 #include "platform/video.h"
 
 namespace platform {
 
-bool open_video(const VideoOptions& opt, Video& v, std::string& why) {
+static void set_hints(const VideoOptions& opt) {
   if (opt.headless) {
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
@@ -20,46 +33,130 @@ bool open_video(const VideoOptions& opt, Video& v, std::string& why) {
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
   SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
   SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
+  // Signals are ours (signals.h): SIGINT must not become SDL_QUIT on the wall.
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+  // Vsync always on a screen: async page flips garble Pi 4 DSI panels and fail on the Pi 5.
+  if (!opt.headless) SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
+  if (!opt.headless && !opt.windowed) {
+    // Where there is a window manager (a desktop preview in full screen), keep Alt+Tab, Alt+F4
+    // and the Super key from it.
+    SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+  }
+}
+
+// Full screen in the chosen mode: SDL's desktop mode unless display_mode.h says otherwise.
+static void choose_fullscreen_mode(const VideoOptions& opt, Video& v, int& w, int& h, SDL_DisplayMode& chosen,
+                                   bool& change) {
+  change = false;
+  SDL_DisplayMode desk;
+  if (SDL_GetDesktopDisplayMode(0, &desk) != 0) return;
+  w = desk.w, h = desk.h;
+  chosen = desk;
+  std::vector<SDL_DisplayMode> sdl_modes;
+  std::vector<Mode> modes;
+  for (int i = 0, n = SDL_GetNumDisplayModes(0); i < n; ++i) {
+    SDL_DisplayMode m;
+    if (SDL_GetDisplayMode(0, i, &m) != 0) continue;
+    sdl_modes.push_back(m);
+    modes.push_back({m.w, m.h, m.refresh_rate});
+  }
+  std::string why;
+  int pick = choose_mode(modes, {desk.w, desk.h, desk.refresh_rate}, opt.mode, why);
+  SDL_Log("display mode: %s", why.c_str());
+  if (pick < 0) return;
+  chosen = sdl_modes[pick];
+  change = chosen.w != desk.w || chosen.h != desk.h || chosen.refresh_rate != desk.refresh_rate;
+  w = chosen.w, h = chosen.h;
+  v.mode = mode_text(modes[pick]);
+}
+
+static bool make_renderer(const VideoOptions& opt, Video& v, std::string& why) {
+  Uint32 rflags = opt.headless ? SDL_RENDERER_SOFTWARE : (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+  if (opt.rotation) rflags |= SDL_RENDERER_TARGETTEXTURE;
+  v.renderer = SDL_CreateRenderer(v.window, -1, rflags);
+  if (!v.renderer && !opt.headless) {
+    SDL_Log("warning: no accelerated renderer (%s); drawing in software, which is slow", SDL_GetError());
+    v.renderer = SDL_CreateRenderer(v.window, -1, SDL_RENDERER_SOFTWARE | (opt.rotation ? SDL_RENDERER_TARGETTEXTURE : 0));
+  }
+  if (!v.renderer) {
+    why = std::string("SDL could not create a renderer: ") + SDL_GetError();
+    return false;
+  }
+  SDL_RendererInfo info;
+  if (SDL_GetRendererInfo(v.renderer, &info) == 0) v.renderer_name = info.name;
+  SDL_GetRendererOutputSize(v.renderer, &v.panel_w, &v.panel_h);
+  v.rotation = opt.rotation;
+  picture_size(v.rotation, v.panel_w, v.panel_h, v.width, v.height);
+  if (v.rotation) {
+    v.picture = SDL_CreateTexture(v.renderer, SDL_PIXELFORMAT_RGBA8888, SDL_TEXTUREACCESS_TARGET, v.width, v.height);
+    if (!v.picture) {
+      why = std::string("SDL could not make the picture to turn onto the panel: ") + SDL_GetError();
+      return false;
+    }
+  }
+  return true;
+}
+
+bool open_video(const VideoOptions& opt, Video& v, std::string& why) {
+  set_hints(opt);
   if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     why = std::string("SDL could not start video: ") + SDL_GetError();
+    return false;
+  }
+  if (SDL_GetNumVideoDisplays() < 1) {
+    why = "no display is connected";
     return false;
   }
   v.driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
   int w = opt.width, h = opt.height;
-  if (!opt.headless && !opt.windowed) {
-    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    SDL_DisplayMode dm;
-    if (SDL_GetDesktopDisplayMode(0, &dm) == 0) w = dm.w, h = dm.h;
-  }
+  SDL_DisplayMode mode{};
+  bool change_mode = false;
+  if (!opt.headless && !opt.windowed) choose_fullscreen_mode(opt, v, w, h, mode, change_mode);
+  if (!opt.headless && !opt.windowed) flags |= change_mode ? SDL_WINDOW_FULLSCREEN : SDL_WINDOW_FULLSCREEN_DESKTOP;
   v.window = SDL_CreateWindow("museum-kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
   if (!v.window) {
     why = std::string("SDL could not open a window: ") + SDL_GetError();
     return false;
   }
-  Uint32 rflags = opt.headless ? SDL_RENDERER_SOFTWARE : (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-  v.renderer = SDL_CreateRenderer(v.window, -1, rflags);
-  if (!v.renderer && !opt.headless) v.renderer = SDL_CreateRenderer(v.window, -1, SDL_RENDERER_SOFTWARE);
-  if (!v.renderer) {
-    why = std::string("SDL could not create a renderer: ") + SDL_GetError();
-    return false;
-  }
-  SDL_GetRendererOutputSize(v.renderer, &v.width, &v.height);
+  if (change_mode) SDL_SetWindowDisplayMode(v.window, &mode);
+  if (!make_renderer(opt, v, why)) return false;
   if (!opt.windowed || opt.headless) SDL_ShowCursor(SDL_DISABLE);
+  if (!opt.headless && !opt.windowed) SDL_SetWindowKeyboardGrab(v.window, SDL_TRUE);
   v.blocking_wait = v.driver != "KMSDRM";
+  if (v.mode.empty()) v.mode = std::to_string(v.panel_w) + "x" + std::to_string(v.panel_h);
+  SDL_Log("video: driver %s, renderer %s, mode %s, picture %dx%d turned %d°", v.driver.c_str(), v.renderer_name.c_str(),
+          v.mode.c_str(), v.width, v.height, v.rotation);
   return true;
 }
 
 void close_video(Video& v) {
+  if (v.picture) SDL_DestroyTexture(v.picture);
   if (v.renderer) SDL_DestroyRenderer(v.renderer);
   if (v.window) SDL_DestroyWindow(v.window);
+  v.picture = nullptr;
   v.renderer = nullptr;
   v.window = nullptr;
   SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
 }
 
+void begin_frame(Video& v) {
+  if (v.picture) SDL_SetRenderTarget(v.renderer, v.picture);
+}
+
+void finish_frame(Video& v) {
+  if (!v.picture) return;
+  SDL_SetRenderTarget(v.renderer, nullptr);
+  SDL_SetRenderDrawColor(v.renderer, 0, 0, 0, 255);
+  SDL_RenderClear(v.renderer);
+  // RenderCopyEx turns about the rectangle's centre: centre the picture on the panel, then turn.
+  SDL_Rect dst{(v.panel_w - v.width) / 2, (v.panel_h - v.height) / 2, v.width, v.height};
+  SDL_RenderCopyEx(v.renderer, v.picture, nullptr, &dst, (double)v.rotation, nullptr, SDL_FLIP_NONE);
+}
+
 bool save_screenshot(const Video& v, const std::string& path, std::string& why) {
-  SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, v.width, v.height, 32, SDL_PIXELFORMAT_RGBA32);
+  SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, v.panel_w, v.panel_h, 32, SDL_PIXELFORMAT_RGBA32);
   if (!s) {
     why = SDL_GetError();
     return false;

@@ -12,8 +12,13 @@
 #include <cstring>
 
 #include "kiosk/app/exhibit_loader.h"
+#include "kiosk/app/keys.h"
+#include "kiosk/app/rotation.h"
 #include "platform/display_power.h"
 #include "platform/paths.h"
+#include "platform/rotation.h"
+#include "platform/signals.h"
+#include "platform/video_retry.h"
 
 namespace app {
 
@@ -40,11 +45,23 @@ bool App::start(std::string& why) {
   vo.windowed = opt_.windowed;
   vo.width = opt_.width;
   vo.height = opt_.height;
+  vo.rotation = opt_.config.rotation;
+  vo.mode = opt_.config.mode;
   keepalive_.phase("opening the display");
-  if (!platform::open_video(vo, video_, why)) return false;
-  // The wall clock for opening hours: real time, or the tour's chosen start on a virtual clock.
-  wall_base_ = opt_.headless ? opt_.wall_start : (int64_t)time(nullptr) - (int64_t)(SDL_GetTicks64() / 1000);
-  if (opt_.headless && !opt_.wall_start) wall_base_ = (int64_t)time(nullptr);
+  // On the wall the panel may be off or unplugged at boot: wait for it rather than exit, telling
+  // systemd's watchdog all the while that the kiosk is alive (and still starting).
+  platform::VideoRetry retry;
+  retry.sleep = [this](uint64_t ms) {
+    for (uint64_t t = 0; t < ms && !platform::stop_requested(); t += 200) {
+      SDL_Delay((Uint32)std::min<uint64_t>(200, ms - t));
+      keepalive_.tick(SDL_GetTicks64(), 0);
+    }
+  };
+  if (!(opt_.headless ? platform::open_video(vo, video_, why) : platform::open_video_patiently(vo, video_, why, retry)))
+    return false;
+  // The wall clock for opening hours and statistics: real time, or the tour's chosen start on a
+  // virtual clock.
+  if (opt_.headless) wall_ = WallClock::virtual_from(opt_.wall_start ? opt_.wall_start : (int64_t)time(nullptr));
   theme_ = ui::Theme::for_screen(video_.width, video_.height, opt_.screen_w_mm, opt_.screen_h_mm);
   theme_.set_high_contrast(opt_.config.high_contrast);
   if (opt_.config.reach_low) theme_.reach_top = 1.f / 3.f;
@@ -57,6 +74,10 @@ bool App::start(std::string& why) {
       return std::vector<uint8_t>();
     }
   });
+  // A restart inside opening hours (after a crash that left the screen off at closing time, or a
+  // clock that was wrong at closing): switch the screen on, since apply_hours() only acts on changes.
+  if (opt_.config.hours.configured() && opt_.config.hours.is_open(wall_now()))
+    platform::run_display_command(opt_.config.display_on);
   keepalive_.phase("reading the exhibit");
   if (!opt_.config.store_dir.empty()) store_ = std::make_unique<StoreLink>(opt_.config);
   open_bundle();
@@ -190,12 +211,24 @@ void App::handle_event(const SDL_Event& e) {
     pictures_->clear();
     dirty_ = true;
   }
-  gestures_.feed(e, now_, video_.width, video_.height);
+  gestures_.feed(to_picture(e, video_.rotation, video_.panel_w, video_.panel_h), now_, video_.width, video_.height);
   ui::Gesture g;
   while (gestures_.poll(g)) on_gesture(g);
 }
 
-int64_t App::wall_now() const { return wall_base_ + (int64_t)(now_ / 1000); }
+int64_t App::wall_now() const {
+  int64_t ms = wall_ms();
+  return ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+}
+
+// A step of the wall clock (NTP after boot, a date command) re-plans at once: opening hours are
+// checked again right now and the next wake-up is computed from the new time.
+void App::notice_clock_jump() {
+  int64_t by = 0;
+  if (!wall_.jumped(now_, by)) return;
+  SDL_Log("the wall clock jumped by %+lld s: checking the opening hours again", (long long)(by / 1000));
+  dirty_ = true;
+}
 
 // Opens or closes for the day when the schedule (or a wake-up touch) says so.
 void App::apply_hours() {
@@ -281,6 +314,7 @@ void App::on_gesture(const ui::Gesture& g) {
 void App::update() {
   try_swap();
   store_tick();
+  notice_clock_jump();
   if (!bundle_) {
     if (now_ >= next_retry_ && !pending_swap_) open_bundle();
     return;
@@ -387,10 +421,12 @@ void App::render(bool present) {
   frame_stats_ = FrameStats{(t1 - t0) / freq, 0, dd->TotalVtxCount, dd->TotalIdxCount / 3, 0};
   for (int i = 0; i < dd->CmdListsCount; ++i) frame_stats_.draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
   if (!opt_.rasterize) return fade_.drop();  // soak runs: everything but the pixels
+  platform::begin_frame(video_);
   SDL_SetRenderDrawColor(video_.renderer, 0, 0, 0, 255);
   SDL_RenderClear(video_.renderer);
   ImGui_ImplSDLRenderer_RenderDrawData(dd);
   if (fade_.draw_over(video_.renderer, now_)) dirty_ = true;  // the old bundle's last frame, fading
+  platform::finish_frame(video_);  // a turned panel: the picture goes on turned
   frame_stats_.submit_ms = (SDL_GetPerformanceCounter() - t1) / freq;
   if (present) SDL_RenderPresent(video_.renderer);
 }
@@ -422,8 +458,10 @@ void App::finger(Uint32 type, int64_t id, float x, float y) {
   e.type = type;
   e.tfinger.touchId = 1;
   e.tfinger.fingerId = id;
-  e.tfinger.x = x / video_.width;
-  e.tfinger.y = y / video_.height;
+  // Synthetic touches arrive where the panel shows that point, and take the real path back.
+  platform::Norm p = platform::picture_to_panel(video_.rotation, {x / video_.width, y / video_.height});
+  e.tfinger.x = p.x;
+  e.tfinger.y = p.y;
   e.tfinger.pressure = type == SDL_FINGERUP ? 0.f : 1.f;
   handle_event(e);
 }
@@ -439,12 +477,30 @@ bool App::screenshot(const std::string& path, std::string& why) {
   return ok;
 }
 
+// One event through the real path; true when it ends the program (windowed dev mode only).
+bool App::handle_or_quit(const SDL_Event& e) {
+  const bool dev = opt_.windowed;
+  if (quit_allowed(e, dev)) return true;
+  std::string chord = escape_chord(e);
+  if (!chord.empty() && !dev) SDL_Log("%s pressed: ignored, the kiosk stays on its screen", chord.c_str());
+  handle_event(e);
+  return false;
+}
+
+bool App::pump_events() {
+  bool quit = false;
+  SDL_Event e;
+  while (SDL_PollEvent(&e)) quit = handle_or_quit(e) || quit;
+  return quit;
+}
+
 int App::run_loop() {
   bool quit = false;
   while (!quit) {
     now_ = SDL_GetTicks64();
     uint64_t wake = std::min(next_wake(), keepalive_.due());  // systemd's watchdog wakes us too
-    int timeout = wake <= now_ ? 0 : (int)std::min<uint64_t>(wake - now_, INT_MAX);
+    // At least once a second: a SIGTERM to honour, or a wall clock that jumped while we slept.
+    int timeout = wake <= now_ ? 0 : (int)std::min<uint64_t>(wake - now_, 1000);
     SDL_Event e;
     bool got;
     if (timeout == 0) {
@@ -457,14 +513,14 @@ int App::run_loop() {
       got = SDL_PollEvent(&e);
     }
     now_ = SDL_GetTicks64();
-    while (got) {
-      if (e.type == SDL_QUIT) {
-        quit = true;
-        keepalive_.stopping();
-        end_visit(stats::EndReason::Shutdown);
-      }
-      handle_event(e);
-      got = SDL_PollEvent(&e);
+    if (got) {
+      quit = handle_or_quit(e);
+      quit = pump_events() || quit;
+    }
+    if (platform::stop_requested()) quit = true;
+    if (quit) {
+      keepalive_.stopping();
+      end_visit(stats::EndReason::Shutdown);
     }
     update();
     if (frame_due()) draw_frame();

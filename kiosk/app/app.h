@@ -14,6 +14,7 @@
 
 #include "content/bundle/bundle.h"
 #include "kiosk/app/config.h"
+#include "kiosk/app/wall_clock.h"
 #include "kiosk/app/keepalive.h"
 #include "kiosk/app/exhibit_loader.h"
 #include "kiosk/app/store_link.h"
@@ -51,10 +52,15 @@ class App {
  public:
   explicit App(Options o);
   ~App();
-  // Opens the window and the bundle. False only when there is no window at all.
+  // Opens the window and the bundle. On the wall it waits for a screen that is not there yet
+  // (platform/video_retry.h); false only when headless and there is no window, or stopped first.
   bool start(std::string& why);
-  // The real loop: events, timers, frames, until the window is closed or SIGTERM arrives.
+  // The real loop: events, timers, frames, until SIGTERM arrives (or, in windowed dev mode, the
+  // window is closed or Ctrl+C pressed).
   int run_loop();
+  // Handles every queued SDL event as the real loop does; true when one of them ends the program
+  // (only in windowed dev mode: on the wall, Alt+F4, SDL_QUIT and the like do nothing; keys.h).
+  bool pump_events();
   // The visitor walked away or the kiosk is stopping: close the statistics' session.
   void end_visit(stats::EndReason why);
 
@@ -94,6 +100,8 @@ class App {
   bool closed() const { return closed_; }
   // Local wall-clock time (epoch seconds) now: real, or virtual in headless runs.
   int64_t wall_now() const;
+  // Headless runs: the virtual wall clock jumps (an NTP sync, an administrator's date command).
+  void jump_wall_clock(int64_t by_ms) { wall_.jump(by_ms); }
 
   // --- switching bundles while running (swap.cpp, watch.cpp) ---
   // Asks to show the bundle at `path` at the next safe moment for `kind` (see swap.h). If it
@@ -170,12 +178,14 @@ class App {
   bool closed_ = false;
   uint64_t awake_until_ = 0;
   static constexpr uint64_t kWakeMs = 5 * 60 * 1000;
-  int64_t wall_base_ = 0;  // wall-clock seconds at now_ == 0
+  WallClock wall_;  // read whenever the time is needed, never fixed at start
   void apply_hours();
   // Visitor statistics (the kiosk's only writes); off when no file is configured.
   stats::Recorder stats_;
   int64_t last_touch_wall_ms_ = 0;
-  int64_t wall_ms() const { return wall_base_ * 1000 + (int64_t)now_; }
+  int64_t wall_ms() const { return wall_.ms(now_); }
+  void notice_clock_jump();
+  bool handle_or_quit(const SDL_Event& e);
   void record_frame();
   Keepalive keepalive_;  // systemd: READY=1, WATCHDOG=1 from run_loop()
   flow::Spot last_spot_;

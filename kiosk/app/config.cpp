@@ -2,6 +2,7 @@
 #include "kiosk/app/config.h"
 
 #include "kiosk/app/apologies.h"
+#include "platform/rotation.h"
 
 #include <toml++/toml.h>
 
@@ -133,6 +134,20 @@ void unavailable_languages(const toml::table& t, Config& out, Err& err) {
 
 }  // namespace
 
+// [display] rotation and mode: how the panel hangs and which of its modes to drive.
+template <class Err>
+static void load_display_shape(const toml::table& d, Config& out, Err&& err) {
+  if (const toml::node* n = d.get("rotation")) {
+    int64_t v = n->value<int64_t>().value_or(-1);
+    if (!n->is_integer() || !platform::valid_rotation((int)v)) err(n, "rotation must be 0, 90, 180 or 270 (degrees clockwise)");
+    else out.rotation = (int)v;
+  }
+  if (const toml::node* n = d.get("mode")) {
+    auto text = n->value<std::string>();
+    if (!text || !platform::parse_mode(*text, out.mode)) err(n, "mode must be like \"1920x1080@60\" or \"1920x1080\"");
+  }
+}
+
 bool load_config(const std::string& path, Config& out, std::vector<std::string>& errors) {
   toml::table t;
   try {
@@ -177,6 +192,7 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
     check_keys(*d, "[display]", {"off_command", "on_command"}, err);
     out.display_off = (*d)["off_command"].value_or(std::string());
     out.display_on = (*d)["on_command"].value_or(std::string());
+    load_display_shape(*d, out, err);
   }
   if (auto* st = t["store"].as_table()) load_store(*st, out, err);
   if (auto* h = t["hours"].as_table()) {

@@ -12,6 +12,7 @@
 #include "kiosk/app/app.h"
 #include "kiosk/app/soak.h"
 #include "kiosk/app/tour.h"
+#include "platform/signals.h"
 
 static int usage() {
   std::cerr << "usage: kiosk --bundle FILE [--config FILE] [--windowed] [--screen-mm WxH]\n"
@@ -84,11 +85,13 @@ int main(int argc, char** argv) {
   if (!o.shots.empty()) mkdir(o.shots.c_str(), 0755);
   if (soak_ms) o.rasterize = false, o.headless = true;
 
+  // On the wall only SIGTERM stops the kiosk; Ctrl+C too in windowed dev mode (platform/signals.h).
+  if (!o.headless) platform::install_stop_signals(o.windowed);
   app::App kiosk(o);
   std::string why;
   if (!kiosk.start(why)) {
     std::cerr << "kiosk: " << why << "\n";
-    return 1;
+    return platform::stop_requested() ? 0 : 1;  // stopped while still waiting for a screen: a clean stop
   }
   if (soak_ms) return app::run_soak(kiosk, soak_ms, std::cout);
   if (!o.tour.empty()) return app::play_tour(kiosk, o.tour, o.shots, std::cout, std::cerr);

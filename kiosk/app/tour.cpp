@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kiosk/app/app.h"
+#include "kiosk/app/keys.h"
 
 namespace app {
 
@@ -141,6 +142,16 @@ struct Player {
     return true;
   }
 
+  // Keys and close requests go onto SDL's queue and through the real loop's event handling.
+  bool press(const std::string& chord) {
+    std::vector<SDL_Event> events;
+    if (!chord_events(chord, events)) return fail("key " + chord + ": not a key SDL knows");
+    for (auto& e : events) SDL_PushEvent(&e);
+    if (app.pump_events()) return fail("key " + chord + " would end the kiosk");
+    run_for(kFrameMs);
+    return true;
+  }
+
   bool command(const std::string& raw) {
     std::string s = raw;
     while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.pop_back();
@@ -262,6 +273,12 @@ struct Player {
       if (app.swap_pending()) return fail("swap " + a[0] + ": no safe moment came in a virtual day");
       while (app.fading()) run_for(kFrameMs);
       seen_swaps = app.swaps();
+      return true;
+    }
+    if (cmd == "key" && a.size() == 1) return press(a[0]);
+    if (cmd == "clock-jump" && a.size() == 1) {
+      app.jump_wall_clock((int64_t)(std::stod(a[0]) * 1000));
+      run_for(kFrameMs);
       return true;
     }
     if (cmd == "wait" && a.size() == 1) return run_for(std::stoull(a[0])), true;

@@ -4,7 +4,7 @@
 //   shot NAME | expect-screen NAME | expect-lang CODE | expect-text "…" | ids | mark | expect-frames N
 //   expect-targets MM | expect-no-overflow | expect-text-size MM | expect-reach | frame-stats [LABEL]
 //   wait-reload [S] | wait-overlay [S] | expect-overlay "…" | expect-no-overlay | swap FILE | sh "…"
-//   self-test
+//   self-test | key CHORD | clock-jump SECONDS
 //   # comment
 // Coordinates are pixels, or fractions of the screen when written with a decimal point.
 // `wait-reload` waits (real time, default 10 s) until a new bundle has been switched in and its
@@ -12,6 +12,9 @@
 // `swap FILE` asks for an install-style switch and waits (virtual time) for its safe moment.
 // `self-test` draws every screen off-screen in every language, as before a trial is marked good.
 // `sh "…"` runs a shell command (tests edit a previewed source with it).
+// `key alt+f4` (or ctrl+alt+f2, super, ctrl+c, quit, close…) puts the key presses or close request
+// on SDL's queue and handles them as the real loop does; fails if they would end the kiosk.
+// `clock-jump -3600` steps the virtual wall clock, as an NTP sync or a date command would.
 // `frame-stats` draws one frame and prints its CPU cost, vertices, triangles and draw calls.
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
 // `expect-targets MM` fails, naming each item and its size, when any touch target on the current
