@@ -13,6 +13,7 @@
 #include "content/bundle/counts.h"
 #include "content/bundle/ui_keys.h"
 #include "content/curator/fonts.h"
+#include "content/curator/raster.h"  // codepoints(): UTF-8 with U+FFFD for bad bytes
 #include "content/map/exhibit_map.h"  // map layer geometry checks (content/map)
 
 namespace curator {
@@ -57,25 +58,6 @@ int count_words(const std::string& s) {
     in = !space;
   }
   return n;
-}
-
-// Decodes UTF-8; invalid sequences become U+FFFD so they are reported, not skipped.
-static std::vector<uint32_t> codepoints(const std::string& s) {
-  std::vector<uint32_t> out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    uint32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
 }
 
 // One line per character the fonts lack (naming every font that lacks it), at most kMaxGlyphLines:
@@ -244,7 +226,7 @@ std::vector<std::string> validate(const bundle::Contents& c) {
   }
   std::map<uint32_t, std::string> seen;  // codepoint -> first text using it
   auto collect = [&](const std::string& where, const std::string& s) {
-    for (uint32_t cp : codepoints(s))
+    for (uint32_t cp : raster::codepoints(s))
       if (cp >= 0x20 && !seen.count(cp)) seen[cp] = where;
   };
   auto collect_text = [&](const std::string& where, const bundle::Text& t) {
