@@ -189,7 +189,7 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
     out.warning_seconds = seconds(*s, "warning_seconds", kWarningRange, err);
   }
   if (auto* d = t["display"].as_table()) {
-    check_keys(*d, "[display]", {"off_command", "on_command"}, err);
+    check_keys(*d, "[display]", {"off_command", "on_command", "rotation", "mode"}, err);
     out.display_off = (*d)["off_command"].value_or(std::string());
     out.display_on = (*d)["on_command"].value_or(std::string());
     load_display_shape(*d, out, err);
