@@ -4,6 +4,7 @@
 // between inputs). `make fuzz` builds the same targets with clang's real fuzzer instead.
 //
 //   fuzz_<target>_replay [--mutations N] [--seed S] [--max-len BYTES] FILE_OR_FOLDER…
+#include "../splitmix.h"  // testutil::Rng
 #include <dirent.h>
 #include <sys/stat.h>
 
@@ -21,20 +22,11 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) __attribute__((weak));
 
+using testutil::Rng;
+
 namespace {
 
 using Input = std::vector<uint8_t>;
-
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return n ? (size_t)(next() % n) : 0; }
-};
 
 void add_path(const std::string& p, std::vector<std::string>& files) {
   struct stat st;

@@ -4,6 +4,7 @@
 // `kiosk-bundle check` and through the kiosk's open path (both in-process). None may crash or
 // hang; check and the kiosk must agree; a variant that is accepted must show exactly the
 // original content (a flip in unused space is harmless, a flip in content never is).
+#include "../splitmix.h"  // testutil::Rng
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -19,17 +20,6 @@ using namespace testutil;
 
 namespace {
 
-// splitmix64: the same sequence on every machine and every standard library.
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return (size_t)(next() % n); }
-};
 
 std::string read_bytes(const std::vector<uint8_t>& v) { return std::string(v.begin(), v.end()); }
 
