@@ -6,6 +6,8 @@
 #   make package-arm64   the same, cross-built for Raspberry Pi OS 64-bit
 #   make test-arm64      cross-builds the tests for arm64 and runs a slice under qemu-aarch64-static
 #   make test-setup      deploy/rpi/setup.sh twice in a cached bookworm chroot (idempotence)
+#   make bench  kiosk-bench on the Release build: every performance figure, PASS/FAIL per budget
+#               (tests/bench/budgets.h), non-zero exit when any fails; make bench-callgrind: instructions
 #   make soak   2 and 30 virtual days of attract mode and visitors in the Release build, with
 #               RSS, heap, descriptors, textures and the text cache checked for growth
 # Everything comes from Debian bookworm packages (the base of Raspberry Pi OS).
@@ -24,7 +26,7 @@ PKG_BUILD   ?= build-pkg
 ARM64_BUILD ?= build-arm64
 VERSION     := $(shell dpkg-parsechangelog -S Version 2>/dev/null)
 
-.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup fuzz soak
+.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup fuzz soak bench bench-callgrind
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -115,6 +117,14 @@ soak: bundle
 	  SDL_VIDEODRIVER=offscreen tests/soak/check_soak.sh $(BUILD)/kiosk $(BUNDLE) $$d || exit 1; \
 	  echo "== soak $$d passed in $$(( $$(date +%s) - start )) s"; \
 	done
+
+# Performance figures and budgets (README.md, "Performance"). BENCH_ARGS, e.g. --json or --repeats 5.
+bench: build
+	$(BUILD)/tests/bench/kiosk-bench $(BENCH_ARGS)
+
+# Instruction counts under valgrind's callgrind: start-up, and every frame of the scenarios.
+bench-callgrind: build
+	$(BUILD)/tests/bench/kiosk-bench --callgrind $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD) $(PKG_BUILD) $(ARM64_BUILD) $(FUZZ_BUILD)

@@ -10,6 +10,7 @@
 
 #include <climits>
 #include <cstring>
+#include <ctime>
 
 #include "kiosk/app/exhibit_loader.h"
 #include "kiosk/app/keys.h"
@@ -363,10 +364,22 @@ uint64_t App::next_wake() const {
 void App::draw_frame() {
   render(true);
   ++frames_;
+  if (on_frame_) on_frame_();
 }
+
+// This thread's CPU time in ms: what a frame costs the kiosk, whatever else the machine does.
+// Handing the frame over is counted for the whole process: a GL driver may draw in threads of its own.
+static double cpu_ms(clockid_t clock) {
+  timespec ts{};
+  clock_gettime(clock, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+static double thread_cpu_ms() { return cpu_ms(CLOCK_THREAD_CPUTIME_ID); }
+static double process_cpu_ms() { return cpu_ms(CLOCK_PROCESS_CPUTIME_ID); }
 
 void App::render(bool present) {
   const uint64_t t0 = SDL_GetPerformanceCounter();
+  const double c0 = thread_cpu_ms();
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2((float)video_.width, (float)video_.height);
   io.DeltaTime = 1.f / 60.f;
@@ -417,8 +430,13 @@ void App::render(bool present) {
   ImGui::Render();
   const double freq = (double)SDL_GetPerformanceFrequency() / 1000.0;
   const uint64_t t1 = SDL_GetPerformanceCounter();
+  const double c1 = thread_cpu_ms(), p1 = process_cpu_ms();
   ImDrawData* dd = ImGui::GetDrawData();
-  frame_stats_ = FrameStats{(t1 - t0) / freq, 0, dd->TotalVtxCount, dd->TotalIdxCount / 3, 0};
+  frame_stats_ = FrameStats{};
+  frame_stats_.build_ms = (t1 - t0) / freq;
+  frame_stats_.build_cpu_ms = c1 - c0;
+  frame_stats_.vertices = dd->TotalVtxCount;
+  frame_stats_.triangles = dd->TotalIdxCount / 3;
   for (int i = 0; i < dd->CmdListsCount; ++i) frame_stats_.draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
   if (!opt_.rasterize) return fade_.drop();  // soak runs: everything but the pixels
   platform::begin_frame(video_);
@@ -428,7 +446,10 @@ void App::render(bool present) {
   if (fade_.draw_over(video_.renderer, now_)) dirty_ = true;  // the old bundle's last frame, fading
   platform::finish_frame(video_);  // a turned panel: the picture goes on turned
   frame_stats_.submit_ms = (SDL_GetPerformanceCounter() - t1) / freq;
+  const double p2 = process_cpu_ms();
+  frame_stats_.submit_cpu_ms = p2 - p1;
   if (present) SDL_RenderPresent(video_.renderer);
+  frame_stats_.present_cpu_ms = present ? process_cpu_ms() - p2 : 0;
 }
 
 void App::advance(uint64_t ms) {

@@ -95,5 +95,8 @@ int main(int argc, char** argv) {
   }
   if (soak_ms) return app::run_soak(kiosk, soak_ms, std::cout);
   if (!o.tour.empty()) return app::play_tour(kiosk, o.tour, o.shots, std::cout, std::cerr);
-  return kiosk.run_loop();
+  int rc = kiosk.run_loop();
+  // For a technician (and kiosk-bench's idle figures): how many frames this run drew.
+  SDL_Log("stopping after %llu frames", (unsigned long long)kiosk.frames());
+  return rc;
 }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <fstream>
 #include <iostream>
@@ -362,6 +363,17 @@ struct Player {
       snprintf(buf, sizeof buf, "frame %s: build_ms=%.2f submit_ms=%.2f vertices=%d triangles=%d draw_calls=%d",
                a.empty() ? "-" : a[0].c_str(), f.build_ms, f.submit_ms, f.vertices, f.triangles, f.draw_calls);
       out << buf << "\n";
+      return true;
+    }
+    if (cmd == "clocks") {
+      // After the frame due now (the first one, at the start of a tour): the monotonic clock and
+      // this process's CPU time, so kiosk-bench can time process start to first frame.
+      if (app.frame_due()) app.draw_frame();
+      timespec mono{}, cpu{};
+      clock_gettime(CLOCK_MONOTONIC, &mono);
+      clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+      out << "clocks: monotonic_ns=" << mono.tv_sec * 1'000'000'000LL + mono.tv_nsec
+          << " process_cpu_ns=" << cpu.tv_sec * 1'000'000'000LL + cpu.tv_nsec << " frames=" << app.frames() << std::endl;
       return true;
     }
     if (cmd == "mark") {

@@ -303,6 +303,8 @@ Texture TextEngine::texture(const Layout& l) {
   lru_.push_front(l.key);
   cache_[l.key] = {t, bytes, lru_.begin()};
   stats_.bytes += bytes;
+  ++stats_.rasterised;
+  stats_.peak_bytes = std::max(stats_.peak_bytes, stats_.bytes);
   // Evict least recently used blocks beyond the budget, but never the one just made.
   while (stats_.bytes > budget_ && lru_.size() > 1) {
     auto victim = cache_.find(lru_.back());
@@ -314,6 +316,12 @@ Texture TextEngine::texture(const Layout& l) {
   }
   stats_.entries = cache_.size();
   return t;
+}
+
+TextEngine::Stats TextEngine::stats() const {
+  Stats s = stats_;
+  s.budget = budget_;
+  return s;
 }
 
 void TextEngine::clear() {

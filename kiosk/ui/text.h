@@ -88,11 +88,14 @@ class TextEngine {
 
   struct Stats {
     uint64_t hits = 0, misses = 0, evictions = 0;
+    uint64_t rasterised = 0;        // blocks rendered into textures since start
     size_t bytes = 0, entries = 0;  // textures
+    size_t peak_bytes = 0;          // the most `bytes` has been since start
+    size_t budget = 0;              // the cache's byte budget
     size_t layout_bytes = 0;        // remembered layouts of short texts (about, not exactly)
   };
   static constexpr size_t kLayoutMemoBytes = 2u << 20;
-  Stats stats() const { return stats_; }
+  Stats stats() const;
   size_t budget() const { return budget_; }
   int measure(Face f, int px, const std::string& s);
 

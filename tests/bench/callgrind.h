@@ -1,0 +1,22 @@
+// callgrind.h — kiosk-bench's instruction-count mode: the same scenarios under
+// `valgrind --tool=callgrind`, one dump per frame (CALLGRIND_DUMP_STATS_AT from
+// <valgrind/callgrind.h>), so start-up and every frame get a count of instructions that does not
+// depend on what else the machine is doing.
+// Does not: time anything (instructions are not milliseconds; they compare builds and changes).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "figures.h"
+
+namespace bench {
+
+// Runs kiosk-bench itself (`self`) under valgrind once per scenario; returns the figures:
+// {"startup_ir", "scenarios": {name: {frames, ir_p50, ir_p99, ir_max}}} or an error.
+json callgrind_figures(const Setup& s, const std::string& self, const std::vector<std::string>& scenarios);
+
+// Inside valgrind: start the kiosk (dump "startup" after its first frame), play the scenario's
+// setup (dump "setup"), then dump after every frame of its action. Returns the exit status.
+int callgrind_child(const Setup& s, const std::string& scenario);
+
+}  // namespace bench
