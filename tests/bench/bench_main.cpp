@@ -1,7 +1,7 @@
 // bench_main.cpp — kiosk-bench: the kiosk's performance figures, measured the same way every
 // time, judged against the budgets in budgets.h (`make bench`).
 //   kiosk-bench [--json] [--quick] [--repeats N] [--renderer NAME] [--no-gles2] [--work DIR]
-//   kiosk-bench --callgrind [--scenario NAME]...   (instruction counts, under valgrind)
+//   kiosk-bench --callgrind [--pixels] [--scenario NAME]...   (instruction counts, under valgrind)
 // Exit status: 0 when every budget holds, 1 when any fails, 2 on a usage or set-up error.
 // Figures from the real `kiosk` binary (first frame, RSS, heap, idle) come from child processes;
 // frame figures from the app layer in this process (scenarios.h). See README.md, "Performance".
@@ -30,12 +30,13 @@ namespace {
 
 int usage() {
   std::cerr << "usage: kiosk-bench [--json] [--quick] [--repeats N] [--renderer NAME] [--no-gles2] [--work DIR]\n"
-               "       kiosk-bench --callgrind [--scenario NAME]...\n"
+               "       kiosk-bench --callgrind [--pixels] [--scenario NAME]...\n"
                "  --json          one JSON object on stdout instead of the table\n"
                "  --quick         one run of each figure, short idle window (the ctest smoke)\n"
                "  --renderer N    SDL_RENDER_DRIVER for every kiosk it runs (e.g. opengles2)\n"
                "  --no-gles2      skip the scenarios on SDL's opengles2 renderer\n"
-               "  --callgrind     instruction counts under valgrind: start-up and every frame\n";
+               "  --callgrind     instruction counts under valgrind: start-up and every frame\n"
+               "  --pixels        with --callgrind: frames submitted to the software renderer too (slow)\n";
   return 2;
 }
 
@@ -69,7 +70,7 @@ int main(int argc, char** argv) {
   s.kiosk_bundle = std::string(KIOSK_BIN_DIR) + "/kiosk-bundle";
   s.heap_lib = KIOSK_HEAP_LIB;
   s.work_dir = std::string(KIOSK_BIN_DIR) + "/bench";
-  bool as_json = false, gles2 = true, callgrind = false;
+  bool as_json = false, gles2 = true, callgrind = false, pixels = false;
   std::string child_scenario;
   std::vector<std::string> cg_scenarios;
   for (int i = 1; i < argc; ++i) {
@@ -80,6 +81,8 @@ int main(int argc, char** argv) {
     else if (a == "--quick") s.quick = true, s.width = 800, s.height = 480;
     else if (a == "--no-gles2") gles2 = false;
     else if (a == "--callgrind") callgrind = true;
+    else if (a == "--pixels") pixels = true;
+    else if (a == "--no-pixels") pixels = false;
     else if (a == "--repeats" && (v = next())) s.repeats = std::max(1, atoi(v));
     else if (a == "--renderer" && (v = next())) s.renderer = v;
     else if (a == "--work" && (v = next())) s.work_dir = v;
@@ -89,21 +92,21 @@ int main(int argc, char** argv) {
     else if (a == "--source" && (v = next())) s.source_dir = v;
     else return usage();
   }
-  if (!child_scenario.empty()) return bench::callgrind_child(s, child_scenario);
+  if (!child_scenario.empty()) return bench::callgrind_child(s, child_scenario, pixels);
   mkdir(s.work_dir.c_str(), 0755);
 
   bench::json r;
   r["machine"] = machine();
   r["screen"] = std::to_string(s.width) + "x" + std::to_string(s.height);
   std::cerr << "kiosk-bench: bundles\n";
-  merge(r, bench::bundle_figures(s));
+  merge(r, callgrind ? bench::sample_bundle(s) : bench::bundle_figures(s));
   if (!r["bundle_build_s"].is_number()) {
     std::cerr << "kiosk-bench: " << r["bundle_build_s_why"].get<std::string>() << "\n";
     return 2;
   }
   if (callgrind) {
-    if (cg_scenarios.empty()) cg_scenarios = {"home", "room_swipe", "quote_swipe", "map_pan", "map_pinch"};
-    bench::json cg = bench::callgrind_figures(s, argv[0], cg_scenarios);
+    if (cg_scenarios.empty()) cg_scenarios = {"home", "room_swipe", "quote_swipe", "map_pan", "map_pinch", "journey_play"};
+    bench::json cg = bench::callgrind_figures(s, argv[0], cg_scenarios, pixels);
     std::cout << cg.dump(2) << "\n";
     return cg.contains("error") ? 2 : 0;
   }

@@ -59,15 +59,16 @@ bool ends_with(const std::string& s, const std::string& tail) {
 
 }  // namespace
 
-json callgrind_figures(const Setup& s, const std::string& self, const std::vector<std::string>& scenarios) {
+json callgrind_figures(const Setup& s, const std::string& self, const std::vector<std::string>& scenarios, bool pixels) {
   json j, sc = json::object();
+  j["pixels"] = pixels;
   if (!BENCH_HAVE_CALLGRIND) return j["error"] = "built without <valgrind/callgrind.h> (package valgrind)", j;
   for (const auto& name : scenarios) {
     std::string prefix = s.work_dir + "/callgrind." + name;
     for (const auto& e : fs::directory_iterator(s.work_dir))
       if (e.path().filename().string().rfind("callgrind." + name, 0) == 0) fs::remove(e.path());
     Child c = run({"valgrind", "--tool=callgrind", "--callgrind-out-file=" + prefix, "--dump-instr=no", "--dump-line=no",
-                   self, "--callgrind-child", name, "--bundle", s.bundle, "--source", s.source_dir},
+                   self, "--callgrind-child", name, "--bundle", s.bundle, "--source", s.source_dir, pixels ? "--pixels" : "--no-pixels"},
                   {"SDL_VIDEODRIVER=", "SDL_RENDER_DRIVER="});
     if (!exited_ok(c)) {
       sc[name] = nullptr;
@@ -90,8 +91,9 @@ json callgrind_figures(const Setup& s, const std::string& self, const std::vecto
   return j;
 }
 
-int callgrind_child(const Setup& s, const std::string& scenario) {
+int callgrind_child(const Setup& s, const std::string& scenario, bool pixels) {
   app::Options o;
+  o.rasterize = pixels;  // off: what the kiosk's own code does per frame, without SDL's rasteriser
   o.bundle = s.bundle;
   o.headless = true;
   o.tour = "bench";

@@ -102,6 +102,19 @@ json run_all_scenarios(const Setup& s, json& out, std::string& renderer) {
 
 }  // namespace
 
+json sample_bundle(Setup& s) {
+  json j;
+  s.bundle = s.work_dir + "/exhibit.bundle";
+  Child c;
+  if (!build_bundle(s, s.source_dir + "/content/exhibit", s.bundle, c)) {
+    j["bundle_build_s"] = nullptr;
+    j["bundle_build_s_why"] = "kiosk-bundle build failed: " + first_line(c.err);
+  } else {
+    j["bundle_build_s"] = c.wall_ms / 1000;
+  }
+  return j;
+}
+
 json bundle_figures(Setup& s) {
   json j;
   s.bundle = s.work_dir + "/exhibit.bundle";

@@ -20,6 +20,7 @@ struct Setup {
   int repeats = 3;          // runs per wall-clock figure (the median is reported)
 };
 
+json sample_bundle(Setup& s);        // builds the sample bundle only: bundle_build_s
 json bundle_figures(Setup& s);       // bundle_build_s, bundle_open_ms, bundle_load_ms, bundle_load_10x_ratio
 json first_frame_figures(const Setup& s);  // first_frame_ms, first_frame_cpu_ms
 json memory_figures(const Setup& s);  // peak_rss_mb per driver, heap_peak_mb
