@@ -3,7 +3,7 @@
 // real loop) and `kiosk-bundle build`.
 //
 // Does:     spawn a program with a chosen environment, time it on CLOCK_MONOTONIC, take its
-//           rusage (wait4: CPU, ru_maxrss, context switches), read its output.
+//           rusage (wait4: CPU, context switches), read its output.
 // Does not: look inside the kiosk's frames (scenarios.h does that in-process).
 #pragma once
 #include <sys/resource.h>

@@ -126,7 +126,7 @@ void print_table(const json& r, std::ostream& out) {
   line(out, "attract_frames_per_min", num(at(r, "attract_frames_per_min")), "frames drawn over one whole playlist cycle (virtual time)");
   line(out, "attract_cpu_percent", num(at(r, "attract_cpu_percent")), "their CPU (build + submit + present) over the cycle's length, % of one core");
   out << "\nMemory and textures (a tour of every screen, tests/bench/every_screen.tour)\n";
-  line(out, "peak_rss_mb.dummy", num(at(at(r, "peak_rss_mb"), "dummy")), "ru_maxrss of the `kiosk` process on SDL's dummy driver (MiB)");
+  line(out, "peak_rss_mb.dummy", num(at(at(r, "peak_rss_mb"), "dummy")), "VmHWM (peak RSS) of the `kiosk` process on SDL's dummy driver (MiB)");
   line(out, "peak_rss_mb.offscreen", num(at(at(r, "peak_rss_mb"), "offscreen")), "the same on the offscreen driver");
   line(out, "heap_peak_mb", num(at(r, "heap_peak_mb")), "most malloc'd bytes live at once (preloaded counter, dummy driver)");
   line(out, "text_cache_bytes", num(at(r, "text_cache_bytes"), "%.0f"), "text textures cached at the tour's end (in-process run)");
