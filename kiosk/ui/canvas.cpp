@@ -114,16 +114,26 @@ void Canvas::block(const Layout& l, float x, float y, float alpha) {
 
 // A block taller than one texture may be (a long answer in larger text) is drawn as bands of
 // whole lines, each its own texture no taller than kMaxBlockPx; bands outside the clip are not
-// drawn at all, so a long scroll costs the GPU only what is visible.
+// drawn at all, so a long scroll costs the GPU only what is visible. Bands within one clip's
+// height of it are prepared, so scrolling brings in bands made in idle time.
 void Canvas::tall_block(const Layout& l, float x, float y, float alpha) {
   const ImVec2 lo = dl_->GetClipRectMin(), hi = dl_->GetClipRectMax();
+  const float reach = hi.y - lo.y;
   size_t first = 0;
   for (const Layout& band : text_.paginate(l, kMaxBlockPx)) {
     const float top = y + l.lines[first].y;
     first += band.lines.size();
-    if (top > hi.y || top + band.height < lo.y) continue;
+    if (top > hi.y || top + band.height < lo.y) {
+      if (top <= hi.y + reach && top + band.height >= lo.y - reach) text_.prepare(band);
+      continue;
+    }
     block(band, x, top, alpha);
   }
+}
+
+void Canvas::prepare(const Layout& l) {
+  if (l.height <= kMaxBlockPx || l.lines.size() <= 1) return text_.prepare(l);
+  text_.prepare(text_.paginate(l, kMaxBlockPx).front());  // a tall block comes in from its top
 }
 
 float Canvas::label(const std::string& s, float x, float y, Colour c, bool small) {
