@@ -392,6 +392,9 @@ void App::render(bool present) {
   io.DisplaySize = ImVec2((float)video_.width, (float)video_.height);
   io.DeltaTime = 1.f / 60.f;
   ImGui_ImplSDLRenderer_NewFrame();
+  // The label atlas is in its texture now: its CPU copies (1 MB alpha, 4 MB RGBA at 1080p) go.
+  // A new atlas (another bundle) is built again from the fonts, which the atlas keeps.
+  if (io.Fonts->TexPixelsAlpha8 || io.Fonts->TexPixelsRGBA32) io.Fonts->ClearTexData();
   ImGui::NewFrame();
   if (flow_) theme_.text_scale = flow_->larger_text() ? ui::Theme::kLargerText : 1.f;
   text_->begin_frame(interactive_frame());

@@ -42,9 +42,11 @@ struct Player {
     while (app.now() < end) {
       app.update();
       if (app.frame_due()) app.draw_frame();
-      else app.idle_slice();  // as the real loop between frames: one block for the next page
       uint64_t next = std::min(end, std::max(app.now() + kFrameMs, std::min(app.next_wake(), end)));
       if (app.frame_due()) next = std::min(end, app.now() + kFrameMs);
+      // The time until then is idle, as in the real loop: blocks for the next page, each counted
+      // as a millisecond (App::advance counts them so too).
+      while (!app.frame_due() && app.now() + 1 < next && app.idle_slice()) app.set_now(app.now() + 1);
       app.set_now(next);
     }
     app.update();
@@ -375,10 +377,10 @@ struct Player {
       char buf[300];
       snprintf(buf, sizeof buf,
                "text: bytes=%zu peak_bytes=%zu budget=%zu hits=%llu misses=%llu hit_rate=%.3f rasterised=%llu "
-               "rasterised_interactive=%llu prepared=%llu evictions=%llu",
+               "rasterised_interactive=%llu prepared=%llu evictions=%llu frame_peak_bytes=%zu",
                st.bytes, st.peak_bytes, st.budget, (unsigned long long)st.hits, (unsigned long long)st.misses,
                asked ? (double)st.hits / asked : 0.0, (unsigned long long)st.rasterised,
-               (unsigned long long)st.rasterised_interactive, (unsigned long long)st.prepared, (unsigned long long)st.evictions);
+               (unsigned long long)st.rasterised_interactive, (unsigned long long)st.prepared, (unsigned long long)st.evictions, st.frame_peak_bytes);
       out << buf << "\n";
       return true;
     }

@@ -341,6 +341,24 @@ SDL_Texture* TextEngine::rasterise(const Layout& l, int w, int h) {
   return tex;
 }
 
+// The texture's size: the layout's box, but only as wide as its ink reaches (every piece's
+// surface is exactly its measured width), plus two clear columns so that a filtered draw sees
+// the same transparent edge it saw before. The columns left out were transparent anyway.
+static void texture_size(const Layout& l, int& w, int& h, int& box_w) {
+  box_w = std::max(1, std::min(l.width, 4096));
+  int ink = 0;
+  for (const auto& line : l.lines)
+    for (const auto& p : line.pieces) ink = std::max(ink, p.x + p.w + 2);
+  w = std::max(1, std::min(box_w, ink));
+  h = std::max(1, std::min(l.height, 4096));
+}
+
+static size_t bytes_of(const Layout& l) {
+  int w, h, box_w;
+  texture_size(l, w, h, box_w);
+  return (size_t)w * h * 4;
+}
+
 bool TextEngine::make_room(size_t incoming) {
   auto it = lru_.end();
   while (stats_.bytes + incoming > budget_ && it != lru_.begin()) {
@@ -358,8 +376,9 @@ bool TextEngine::make_room(size_t incoming) {
 }
 
 Texture TextEngine::insert(const Layout& l) {
-  int w = std::max(1, std::min(l.width, 4096)), h = std::max(1, std::min(l.height, 4096));
-  Texture t{rasterise(l, w, h), w, h};
+  int w, h, box_w;
+  texture_size(l, w, h, box_w);
+  Texture t{rasterise(l, w, h), w, h, box_w};
   if (!t.tex) return {};
   ++stats_.rasterised;
   size_t bytes = (size_t)w * h * 4;
@@ -383,11 +402,15 @@ Texture TextEngine::texture(const Layout& l) {
   if (interactive_) ++stats_.rasterised_interactive;
   // Make room first, so the budget is kept while the block is made too. A frame that shows more
   // than the budget goes over it until the next frame: what is on screen is never evicted.
-  make_room((size_t)std::max(1, std::min(l.width, 4096)) * std::max(1, std::min(l.height, 4096)) * 4);
+  make_room(bytes_of(l));
   return insert(l);
 }
 
 void TextEngine::begin_frame(bool interactive) {
+  size_t kept = 0;  // what the frame ending now drew and prepared
+  for (const auto& [k, e] : cache_)
+    if (e.frame == frame_) kept += e.bytes;
+  stats_.frame_peak_bytes = std::max(stats_.frame_peak_bytes, kept);
   ++frame_;
   framed_ = true;
   interactive_ = interactive;
@@ -413,7 +436,7 @@ bool TextEngine::prepare_next() {
   while (next_wish_ < wishes_.size()) {
     const Layout& l = wishes_[next_wish_++];
     if (cached(l)) continue;
-    if (!make_room((size_t)std::max(1, std::min(l.width, 4096)) * std::max(1, std::min(l.height, 4096)) * 4)) continue;
+    if (!make_room(bytes_of(l))) continue;
     if (insert(l).tex) ++stats_.prepared;
     break;
   }

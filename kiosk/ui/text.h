@@ -61,15 +61,18 @@ struct Layout {
 
 struct Texture {
   SDL_Texture* tex = nullptr;
-  int w = 0, h = 0;
+  int w = 0, h = 0;  // the pixels kept: up to the ink's right edge (a short title in a wide box)
+  int box_w = 0;     // the layout's width it stands for (less only past the 4096 px limit)
 };
 
 class TextEngine {
  public:
   // The cache's budget for a panel of w×h pixels: kScreensCached whole screens of text at 4 bytes
-  // a pixel — the screen on show, its neighbours (next and previous page or quotation) and the
-  // other text size's or language's blocks still warm: 25 MB at 1920×1080, 12 MB at 1280×800.
-  static constexpr float kScreensCached = 3.f;
+  // a pixel. Measured over every screen at 1920×1080 (every_screen.tour, `text-stats`), the
+  // busiest frame with its neighbours prepared (a room's page and the two beside it) holds 0.73
+  // screens of text; the rest keeps some of the screen just left, for Back. 10.4 MB at
+  // 1920×1080, 5.1 MB at 1280×800. A frame that needs more goes over it until the next frame.
+  static constexpr float kScreensCached = 1.25f;
   static size_t budget_for(int width, int height);
   explicit TextEngine(SDL_Renderer* r, size_t budget_bytes = 24u << 20);
   ~TextEngine();
@@ -118,6 +121,7 @@ class TextEngine {
     uint64_t rasterised_interactive = 0;           // of which on interactive frames (should stay 0)
     uint64_t prepared = 0;                         // of which ahead of need, in idle time
     uint64_t evictions = 0;
+    size_t frame_peak_bytes = 0;  // the most one frame drew and wished for: what a screen needs
     size_t entries = 0;       // textures
     size_t layout_bytes = 0;  // remembered layouts of short texts (about, not exactly)
   };
