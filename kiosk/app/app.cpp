@@ -435,7 +435,9 @@ void App::render(bool present) {
     last_lang_ = flow_->lang();
     last_larger_ = flow_->larger_text();
     redraw_at_ = ctx.redraw_at;
-    animating_ = ctx.needs_frame;
+    // A tap that opened another screen ends what moved on the old one: the new screen's first
+    // frame is not a swipe's.
+    animating_ = ctx.needs_frame && flow_->here() == before;
   }
   if (!overlay_.empty() && !closed_) draw_overlay(canvas);
   items_ = canvas.items();

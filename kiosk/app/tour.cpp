@@ -11,6 +11,8 @@
 #include <sstream>
 #include <vector>
 
+#include <sys/resource.h>
+
 #include "kiosk/app/app.h"
 #include "kiosk/app/keys.h"
 
@@ -391,6 +393,16 @@ struct Player {
       if (at_most ? n > want : n != want)
         return fail("expected " + a[0] + " text blocks rasterised on interactive frames (a finger down, a swipe moving), but " +
                     std::to_string(n) + " were");
+      return true;
+    }
+    if (cmd == "expect-peak-rss" && a.size() == 1) {  // the process's peak resident memory so far, in MiB
+      struct rusage ru {};
+      getrusage(RUSAGE_SELF, &ru);
+      double mib = ru.ru_maxrss / 1024.0;  // Linux: KiB
+      char buf[120];
+      snprintf(buf, sizeof buf, "peak RSS %.1f MiB (budget %s MiB)", mib, a[0].c_str());
+      out << buf << "\n";
+      if (mib > std::stod(a[0])) return fail(std::string(buf) + ": over");
       return true;
     }
     if (cmd == "expect-text-cache") {  // the text cache stays within its budget, and did all along

@@ -5,6 +5,7 @@
 //   expect-targets MM | expect-no-overflow | expect-text-size MM | expect-reach | frame-stats [LABEL]
 //   wait-reload [S] | wait-overlay [S] | expect-overlay "…" | expect-no-overlay | swap FILE | sh "…"
 //   self-test | key CHORD | clock-jump SECONDS | text-stats | expect-rasterised N | expect-text-cache
+//   expect-peak-rss MIB
 //   # comment
 // Coordinates are pixels, or fractions of the screen when written with a decimal point.
 // `wait-reload` waits (real time, default 10 s) until a new bundle has been switched in and its
@@ -19,7 +20,8 @@
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
 // `expect-rasterised N` (or "<=N") counts the text blocks rasterised on interactive frames (a
 // finger on the glass, a swipe or fling moving) since start; `expect-text-cache` fails when the
-// text cache is, or ever was, over its budget; `text-stats` prints the cache's figures.
+// text cache is, or ever was, over its budget; `text-stats` prints the cache's figures;
+// `expect-peak-rss MIB` fails when the process's peak resident memory so far is above MIB.
 // `expect-targets MM` fails, naming each item and its size, when any touch target on the current
 // screen is narrower or shorter than MM millimetres on the physical screen (--screen-mm).
 // `expect-text-size MM` fails, quoting each, when any text drawn on the current screen (labels and

@@ -37,7 +37,7 @@ void draw_questions(Context& ctx) {
       if (i >= qs.size()) break;
       ui::Rect r{area.x + col * (w + gap), y, w, row_h[row]};
       if (r.bottom() < area.y || r.y > th.height) {
-        if (r.bottom() >= area.y - area.h && r.y <= th.height + area.h) c.prepare(laid[i]);  // for the scroll
+        if (r.bottom() >= area.y - 2 * area.h && r.y <= th.height + 2 * area.h) c.prepare(laid[i]);  // for a fling
         continue;
       }
       ui::Rect hit_r = r;

@@ -53,8 +53,8 @@ void draw_rooms(Context& ctx) {
       if (i >= rooms.size()) break;
       ui::Rect r{area.x + col * (card_w + gap), y, card_w, row_h[row]};
       if (r.bottom() < area.y - gap || r.y > th.height) {
-        // Off screen, not drawn; within a screen of it, made in idle time for the scroll.
-        if (r.bottom() >= area.y - area.h && r.y <= th.height + area.h)
+        // Off screen, not drawn; within two screens of it (a fling goes far), made in idle time.
+        if (r.bottom() >= area.y - 2 * area.h && r.y <= th.height + 2 * area.h)
           for (const ui::Layout* l : {&laid[i].y, &laid[i].t, &laid[i].s}) c.prepare(*l);
         continue;
       }

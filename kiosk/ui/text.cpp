@@ -272,7 +272,7 @@ static void add_coverage(SDL_Surface* band, int band_y, SDL_Surface* src, int x0
 
 size_t TextEngine::budget_for(int width, int height) {
   double screen = (double)std::max(1, width) * std::max(1, height) * 4;
-  return (size_t)(screen * kScreensCached);
+  return std::max(kMinBudget, (size_t)(screen * kScreensCached));
 }
 
 // The block goes straight into its texture a band of kBandRows rows at a time, so making it never
@@ -341,15 +341,13 @@ SDL_Texture* TextEngine::rasterise(const Layout& l, int w, int h) {
   return tex;
 }
 
-// The texture's size: the layout's box, but only as wide as its ink reaches (every piece's
-// surface is exactly its measured width), plus two clear columns so that a filtered draw sees
-// the same transparent edge it saw before. The columns left out were transparent anyway.
+// The texture's size: the layout's box, within the 4096 px a GPU may take. (Cropping it to the
+// ink's right edge was tried: a block drawn at a fractional x then samples its texels a pixel
+// apart in places, so the screens' pixels would change; it saved little, since the cache fills
+// to its budget either way.)
 static void texture_size(const Layout& l, int& w, int& h, int& box_w) {
   box_w = std::max(1, std::min(l.width, 4096));
-  int ink = 0;
-  for (const auto& line : l.lines)
-    for (const auto& p : line.pieces) ink = std::max(ink, p.x + p.w + 2);
-  w = std::max(1, std::min(box_w, ink));
+  w = box_w;
   h = std::max(1, std::min(l.height, 4096));
 }
 

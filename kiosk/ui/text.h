@@ -61,8 +61,8 @@ struct Layout {
 
 struct Texture {
   SDL_Texture* tex = nullptr;
-  int w = 0, h = 0;  // the pixels kept: up to the ink's right edge (a short title in a wide box)
-  int box_w = 0;     // the layout's width it stands for (less only past the 4096 px limit)
+  int w = 0, h = 0;  // its pixels
+  int box_w = 0;     // the layout's width it stands for (more than w only past the 4096 px limit)
 };
 
 class TextEngine {
@@ -71,8 +71,12 @@ class TextEngine {
   // a pixel. Measured over every screen at 1920×1080 (every_screen.tour, `text-stats`), the
   // busiest frame with its neighbours prepared (a room's page and the two beside it) holds 0.73
   // screens of text; the rest keeps some of the screen just left, for Back. 10.4 MB at
-  // 1920×1080, 5.1 MB at 1280×800. A frame that needs more goes over it until the next frame.
+  // 1920×1080, 6 MiB at 1280×800 and below. A frame that needs more goes over it until the next.
   static constexpr float kScreensCached = 1.25f;
+  // Small panels set text relatively larger: at 1280×800 the rooms' list with the cards a fling
+  // brings in needs 1.3 screens, at 800×480 a room's three pages 1.6. Below this floor the budget
+  // would not hold them.
+  static constexpr size_t kMinBudget = 6u << 20;
   static size_t budget_for(int width, int height);
   explicit TextEngine(SDL_Renderer* r, size_t budget_bytes = 24u << 20);
   ~TextEngine();
