@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   // from this size on they get pages of their own that go back to the system when freed. glibc's
   // threshold would otherwise grow to the largest block freed, and such blocks would be carved
   // from the heap, which only gives memory back from its top: RSS would creep up over months.
-  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  mallopt(M_MMAP_THRESHOLD, 64 * 1024);
 #endif
   app::Options o;
   std::string config, start, soak, stats, store;
