@@ -66,7 +66,7 @@ bool App::start(std::string& why) {
   theme_ = ui::Theme::for_screen(video_.width, video_.height, opt_.screen_w_mm, opt_.screen_h_mm);
   theme_.set_high_contrast(opt_.config.high_contrast);
   if (opt_.config.reach_low) theme_.reach_top = 1.f / 3.f;
-  text_ = std::make_unique<ui::TextEngine>(video_.renderer);
+  text_ = std::make_unique<ui::TextEngine>(video_.renderer, ui::TextEngine::budget_for(video_.width, video_.height));
   pictures_ = std::make_unique<ui::Pictures>(video_.renderer, [this](const std::string& id) {
     try {
       return bundle_ ? bundle_->media_bytes(id) : std::vector<uint8_t>();
@@ -344,8 +344,29 @@ void App::update() {
 
 bool App::frame_due() const { return dirty_; }
 
+// A frame is interactive while a finger is on the glass or what it moved is still moving (a
+// page snapping, a fling, the map easing or playing): text rasterised then costs the visitor a
+// dropped frame. Attract mode's fades have no visitor to disappoint.
+bool App::interactive_frame() const {
+  if (gestures_.active()) return true;
+  return animating_ && flow_ && flow_->screen() != flow::Screen::Attract;
+}
+
+// Work for idle time: only when nothing is to be drawn and no finger is down, so the loop still
+// answers a touch within a frame, and never while closed or in attract mode (no one to prepare for).
+bool App::idle_work() const {
+  if (!bundle_ || closed_ || dirty_ || gestures_.active() || !flow_ || flow_->screen() == flow::Screen::Attract) return false;
+  return text_->preparing();
+}
+
+bool App::idle_slice() {
+  if (!idle_work()) return false;
+  text_->prepare_next();
+  return true;
+}
+
 uint64_t App::next_wake() const {
-  if (dirty_) return now_;
+  if (dirty_ || idle_work()) return now_;
   uint64_t w = std::min({redraw_at_, swap_wake(), store_wake()});
   if (!bundle_) return std::min(w, next_retry_);
   // Opening hours: wake at the next change, or when a wake-up touch's grace ends.
@@ -384,8 +405,12 @@ void App::render(bool present) {
   io.DisplaySize = ImVec2((float)video_.width, (float)video_.height);
   io.DeltaTime = 1.f / 60.f;
   ImGui_ImplSDLRenderer_NewFrame();
+  // The label atlas is in its texture now: its CPU copies (1 MB alpha, 4 MB RGBA at 1080p) go.
+  // A new atlas (another bundle) is built again from the fonts, which the atlas keeps.
+  if (io.Fonts->TexPixelsAlpha8 || io.Fonts->TexPixelsRGBA32) io.Fonts->ClearTexData();
   ImGui::NewFrame();
   if (flow_) theme_.text_scale = flow_->larger_text() ? ui::Theme::kLargerText : 1.f;
+  text_->begin_frame(interactive_frame());
   ui::Canvas canvas(ImGui::GetBackgroundDrawList(), theme_, *text_, label_fonts_);
   canvas.tap = pending_tap_;
   canvas.pressed = pressed_;
@@ -423,6 +448,9 @@ void App::render(bool present) {
     last_lang_ = flow_->lang();
     last_larger_ = flow_->larger_text();
     redraw_at_ = ctx.redraw_at;
+    // A tap that opened another screen ends what moved on the old one: the new screen's first
+    // frame is not a swipe's.
+    animating_ = ctx.needs_frame && flow_->here() == before;
   }
   if (!overlay_.empty() && !closed_) draw_overlay(canvas);
   items_ = canvas.items();
@@ -464,6 +492,11 @@ void App::advance(uint64_t ms) {
         now_ += kFrameMs;
         continue;
       }
+    }
+    if (idle_slice()) {  // a block made in idle time: call it a millisecond
+      if (now_ + 1 > end) break;
+      now_ += 1;
+      continue;
     }
     uint64_t wake = next_wake();
     if (wake > end) break;
@@ -545,6 +578,7 @@ int App::run_loop() {
     }
     update();
     if (frame_due()) draw_frame();
+    else if (!got) idle_slice();  // nothing came and nothing to draw: one block for the next page
     keepalive_.tick(SDL_GetTicks64(), frames_);  // READY=1 after the first frame, then WATCHDOG=1
   }
   return 0;

@@ -72,6 +72,10 @@ class App {
   bool frame_due() const;                 // something changed: a frame should be drawn now
   uint64_t next_wake() const;             // absolute time the app next needs to wake (UINT64_MAX: never)
   void draw_frame();                      // draws and presents one frame
+  // Idle time's work: when no frame is due and no finger is on the glass, rasterises one text
+  // block the screen will want next (its next page, the next quotation). True when it did; the
+  // loops call it between frames, and next_wake() is "now" while such work is left.
+  bool idle_slice();
   // Virtual time (tours, soak): lets `ms` pass, drawing every frame the app asks for and jumping
   // straight to each deadline in between, as the real loop would sleep until it.
   void advance(uint64_t ms);
@@ -182,6 +186,9 @@ class App {
   uint64_t frames_ = 0;
   FrameStats frame_stats_;
   std::function<void()> on_frame_;
+  bool animating_ = false;  // the last frame asked for the next one (a swipe settling, a fling)
+  bool interactive_frame() const;
+  bool idle_work() const;
   // Opening hours: outside them the screen is dark until a touch wakes it for a while.
   bool closed_ = false;
   uint64_t awake_until_ = 0;

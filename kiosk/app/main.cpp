@@ -3,6 +3,7 @@
 //   kiosk --store DIR [--config FILE] …
 //   kiosk --bundle FILE --headless --size WxH [--screen-mm WxH] [--start YYYY-MM-DDTHH:MM]
 //         (--tour FILE [--shots DIR] | --soak DURATION)
+#include <malloc.h>
 #include <sys/stat.h>
 
 #include <cstring>
@@ -31,6 +32,13 @@ static int usage() {
 static bool pair_arg(const char* s, float& a, float& b) { return sscanf(s, "%fx%f", &a, &b) == 2 && a > 0 && b > 0; }
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+  // Text blocks, pictures and frames are large allocations made and freed as visitors move:
+  // from this size on they get pages of their own that go back to the system when freed. glibc's
+  // threshold would otherwise grow to the largest block freed, and such blocks would be carved
+  // from the heap, which only gives memory back from its top: RSS would creep up over months.
+  mallopt(M_MMAP_THRESHOLD, 64 * 1024);
+#endif
   app::Options o;
   std::string config, start, soak, stats, store;
   bool screen_given = false;

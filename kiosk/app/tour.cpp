@@ -12,6 +12,8 @@
 #include <sstream>
 #include <vector>
 
+#include <sys/resource.h>
+
 #include "kiosk/app/app.h"
 #include "kiosk/app/keys.h"
 
@@ -45,6 +47,9 @@ struct Player {
       if (app.frame_due()) app.draw_frame();
       uint64_t next = std::min(end, std::max(app.now() + kFrameMs, std::min(app.next_wake(), end)));
       if (app.frame_due()) next = std::min(end, app.now() + kFrameMs);
+      // The time until then is idle, as in the real loop: blocks for the next page, each counted
+      // as a millisecond (App::advance counts them so too).
+      while (!app.frame_due() && app.now() + 1 < next && app.idle_slice()) app.set_now(app.now() + 1);
       app.set_now(next);
     }
     app.update();
@@ -378,6 +383,45 @@ struct Player {
     }
     if (cmd == "mark") {
       mark_frames = app.frames();
+      return true;
+    }
+    if (cmd == "text-stats") {  // the text cache's figures so far (for benchmarks)
+      const auto st = app.text().stats();
+      uint64_t asked = st.hits + st.misses;
+      char buf[300];
+      snprintf(buf, sizeof buf,
+               "text: bytes=%zu peak_bytes=%zu budget=%zu hits=%llu misses=%llu hit_rate=%.3f rasterised=%llu "
+               "rasterised_interactive=%llu prepared=%llu evictions=%llu frame_peak_bytes=%zu",
+               st.bytes, st.peak_bytes, st.budget, (unsigned long long)st.hits, (unsigned long long)st.misses,
+               asked ? (double)st.hits / asked : 0.0, (unsigned long long)st.rasterised,
+               (unsigned long long)st.rasterised_interactive, (unsigned long long)st.prepared, (unsigned long long)st.evictions, st.frame_peak_bytes);
+      out << buf << "\n";
+      return true;
+    }
+    if (cmd == "expect-rasterised" && a.size() == 1) {  // text blocks rasterised on interactive frames
+      uint64_t n = app.text().stats().rasterised_interactive;
+      bool at_most = a[0].rfind("<=", 0) == 0;
+      uint64_t want = std::stoull(at_most ? a[0].substr(2) : a[0]);
+      if (at_most ? n > want : n != want)
+        return fail("expected " + a[0] + " text blocks rasterised on interactive frames (a finger down, a swipe moving), but " +
+                    std::to_string(n) + " were");
+      return true;
+    }
+    if (cmd == "expect-peak-rss" && a.size() == 1) {  // the process's peak resident memory so far, in MiB
+      struct rusage ru {};
+      getrusage(RUSAGE_SELF, &ru);
+      double mib = ru.ru_maxrss / 1024.0;  // Linux: KiB
+      char buf[120];
+      snprintf(buf, sizeof buf, "peak RSS %.1f MiB (budget %s MiB)", mib, a[0].c_str());
+      out << buf << "\n";
+      if (mib > std::stod(a[0])) return fail(std::string(buf) + ": over");
+      return true;
+    }
+    if (cmd == "expect-text-cache") {  // the text cache stays within its budget, and did all along
+      const auto st = app.text().stats();
+      if (st.peak_bytes > st.budget || st.bytes > st.budget)
+        return fail("the text cache holds " + std::to_string(st.bytes) + " bytes (at most " + std::to_string(st.peak_bytes) +
+                    "), over its budget of " + std::to_string(st.budget));
       return true;
     }
     if (cmd == "expect-frames" && a.size() == 1) {

@@ -4,7 +4,8 @@
 //   shot NAME | expect-screen NAME | expect-lang CODE | expect-text "…" | ids | mark | expect-frames N
 //   expect-targets MM | expect-no-overflow | expect-text-size MM | expect-reach | frame-stats [LABEL]
 //   wait-reload [S] | wait-overlay [S] | expect-overlay "…" | expect-no-overlay | swap FILE | sh "…"
-//   self-test | key CHORD | clock-jump SECONDS | clocks
+//   self-test | key CHORD | clock-jump SECONDS | clocks | text-stats | expect-rasterised N
+//   expect-text-cache | expect-peak-rss MIB
 //   # comment
 // Coordinates are pixels, or fractions of the screen when written with a decimal point.
 // `wait-reload` waits (real time, default 10 s) until a new bundle has been switched in and its
@@ -19,6 +20,10 @@
 // in ns (kiosk-bench: process start to first frame).
 // `frame-stats` draws one frame and prints its CPU cost, vertices, triangles and draw calls.
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
+// `expect-rasterised N` (or "<=N") counts the text blocks rasterised on interactive frames (a
+// finger on the glass, a swipe or fling moving) since start; `expect-text-cache` fails when the
+// text cache is, or ever was, over its budget; `text-stats` prints the cache's figures;
+// `expect-peak-rss MIB` fails when the process's peak resident memory so far is above MIB.
 // `expect-targets MM` fails, naming each item and its size, when any touch target on the current
 // screen is narrower or shorter than MM millimetres on the physical screen (--screen-mm).
 // `expect-text-size MM` fails, quoting each, when any text drawn on the current screen (labels and

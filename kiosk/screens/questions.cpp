@@ -36,7 +36,10 @@ void draw_questions(Context& ctx) {
       size_t i = row * cols + col;
       if (i >= qs.size()) break;
       ui::Rect r{area.x + col * (w + gap), y, w, row_h[row]};
-      if (r.bottom() < area.y || r.y > th.height) continue;
+      if (r.bottom() < area.y || r.y > th.height) {
+        if (r.bottom() >= area.y - 2 * area.h && r.y <= th.height + 2 * area.h) c.prepare(laid[i]);  // for a fling
+        continue;
+      }
       ui::Rect hit_r = r;
       if (hit_r.y < area.y) hit_r.h -= area.y - hit_r.y, hit_r.y = area.y;
       if (hit_r.bottom() > th.height) hit_r.h = th.height - hit_r.y;

@@ -43,9 +43,7 @@ void draw_quotes(Context& ctx) {
   int cur = sc.page();
   for (int i = std::max(0, cur - 1); i <= std::min((int)quotes.size() - 1, cur + 1); ++i) {
     float x = card.x + i * stride - sc.offset();
-    if (x + card.w < card.x || x > card.right()) {
-      continue;
-    }
+    const bool off_screen = x + card.w < card.x || x > card.right();
     const bundle::Quote& q = quotes[i];
     // The quotation shrinks until it fits the card, so long ones never overflow.
     int px = th.quote_px();
@@ -77,6 +75,11 @@ void draw_quotes(Context& ctx) {
       as.px = std::min(as.px, th.mm_up(4.5f));
       ql = te.layout_plain(words, qs, text_w);
       al = te.layout_plain(attr, as, text_w);
+    }
+    if (off_screen) {  // the next or previous card: made in idle time, ready for the swipe
+      c.prepare(ql);
+      c.prepare(al);
+      continue;
     }
     float total = ql.height + rule_gap + al.height;
     if (total > card.h)

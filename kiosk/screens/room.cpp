@@ -179,12 +179,10 @@ void draw_room(Context& ctx) {
     c.block(mem.room_layouts[i], x, body.y);
   }
   c.pop_clip();
-  // Have the neighbouring pages ready before a finger moves, so no text is set mid-swipe.
-  if (!pager.moving()) {
-    int cur = pager.page();
-    for (int n : {cur - 1, cur + 1})
-      if (n >= 0 && n < (int)mem.room_layouts.size()) te.texture(mem.room_layouts[n]);
-  }
+  // The neighbouring pages are made in idle time, before a finger moves: no text is set mid-swipe.
+  // The next page first: visitors read forwards.
+  for (int n : {pager.page() + 1, pager.page() - 1})
+    if (n >= 0 && n < (int)mem.room_layouts.size()) c.prepare(mem.room_layouts[n]);
 
   // Bottom bar: previous room, page position, next room.
   float by = area.bottom() - bottom_h + th.mm(1.5f);

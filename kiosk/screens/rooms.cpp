@@ -52,7 +52,12 @@ void draw_rooms(Context& ctx) {
       size_t i = row * cols + col;
       if (i >= rooms.size()) break;
       ui::Rect r{area.x + col * (card_w + gap), y, card_w, row_h[row]};
-      if (r.bottom() < area.y - gap || r.y > th.height) continue;  // off screen: not drawn
+      if (r.bottom() < area.y - gap || r.y > th.height) {
+        // Off screen, not drawn; within two screens of it (a fling goes far), made in idle time.
+        if (r.bottom() >= area.y - 2 * area.h && r.y <= th.height + 2 * area.h)
+          for (const ui::Layout* l : {&laid[i].y, &laid[i].t, &laid[i].s}) c.prepare(*l);
+        continue;
+      }
       bool down = false;
       // Only the visible part of a card is a touch target, and only while it is big enough to hit.
       ui::Rect hit_r = r;

@@ -89,8 +89,8 @@ void Canvas::block(const Layout& l, float x, float y, float alpha) {
   Texture t = text_.texture(l);
   if (!t.tex) return;
   // A texture shorter or narrower than its layout has lost lines: say so, never silently.
-  if (t.h < l.height || t.w < l.width)
-    problems_.push_back("text block clipped: " + std::to_string(t.w) + "x" + std::to_string(t.h) + " px drawn of " +
+  if (t.h < l.height || t.box_w < l.width)
+    problems_.push_back("text block clipped: " + std::to_string(t.box_w) + "x" + std::to_string(t.h) + " px drawn of " +
                         std::to_string(l.width) + "x" + std::to_string(l.height));
   ImU32 tint = IM_COL32(255, 255, 255, (int)(255 * std::clamp(alpha, 0.f, 1.f)));
   dl_->AddImage((ImTextureID)t.tex, {x, y}, {x + t.w, y + t.h}, {0, 0}, {1, 1}, tint);
@@ -106,7 +106,7 @@ void Canvas::block(const Layout& l, float x, float y, float alpha) {
     widest = std::max(widest, line.width);
   }
   texts_.push_back(all);
-  if (!l.lines.empty()) seen_.push_back({all, (float)l.style.px, {x, y, (float)t.w, (float)t.h}});
+  if (!l.lines.empty()) seen_.push_back({all, (float)l.style.px, {x, y, (float)t.box_w, (float)t.h}});
   // A centred line wider than its box sticks out on both sides.
   float left = l.style.align == Align::Centre ? x - (widest - l.width) / 2.f : x;
   check_on_screen("text", all, left, y, (float)widest, (float)l.height);
@@ -114,16 +114,26 @@ void Canvas::block(const Layout& l, float x, float y, float alpha) {
 
 // A block taller than one texture may be (a long answer in larger text) is drawn as bands of
 // whole lines, each its own texture no taller than kMaxBlockPx; bands outside the clip are not
-// drawn at all, so a long scroll costs the GPU only what is visible.
+// drawn at all, so a long scroll costs the GPU only what is visible. Bands within one clip's
+// height of it are prepared, so scrolling brings in bands made in idle time.
 void Canvas::tall_block(const Layout& l, float x, float y, float alpha) {
   const ImVec2 lo = dl_->GetClipRectMin(), hi = dl_->GetClipRectMax();
+  const float reach = hi.y - lo.y;
   size_t first = 0;
   for (const Layout& band : text_.paginate(l, kMaxBlockPx)) {
     const float top = y + l.lines[first].y;
     first += band.lines.size();
-    if (top > hi.y || top + band.height < lo.y) continue;
+    if (top > hi.y || top + band.height < lo.y) {
+      if (top <= hi.y + reach && top + band.height >= lo.y - reach) text_.prepare(band);
+      continue;
+    }
     block(band, x, top, alpha);
   }
+}
+
+void Canvas::prepare(const Layout& l) {
+  if (l.height <= kMaxBlockPx || l.lines.size() <= 1) return text_.prepare(l);
+  text_.prepare(text_.paginate(l, kMaxBlockPx).front());  // a tall block comes in from its top
 }
 
 float Canvas::label(const std::string& s, float x, float y, Colour c, bool small) {

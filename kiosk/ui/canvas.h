@@ -72,6 +72,9 @@ class Canvas {
 
   // Reading text: a laid-out block drawn at (x, y), faded by `alpha`. Records its words.
   void block(const Layout& l, float x, float y, float alpha = 1.f);
+  // A block this screen will probably draw soon (the next page, a card just off screen): the app
+  // rasterises it in idle time, so it is ready before a finger brings it in. Draws nothing.
+  void prepare(const Layout& l);
   // A UI label in ImGui's atlas. Returns its width. `small` uses the smaller label size.
   float label(const std::string& s, float x, float y, Colour c, bool small = false);
   float label_width(const std::string& s, bool small = false) const;

@@ -1,7 +1,11 @@
-// pictures.h — room pictures decoded from the bundle into textures, once, on first use.
+// pictures.h — room pictures decoded from the bundle into textures on first use, the last few
+// kept (kKept: the room on show and the ones beside it; a room's picture is about 1 MB at
+// 1080p, so keeping all of a large exhibit's would grow with the exhibit). A screen draws one
+// picture a frame, so evicting the least recently used other one is safe.
 // A picture that fails to decode is remembered as missing, so the room shows without it.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -24,12 +28,16 @@ class Pictures {
   SDL_Texture* get(const std::string& id, int* w, int* h);
   void clear();
   size_t count() const { return textures_.size(); }
+  static constexpr size_t kKept = 3;
 
  private:
   struct Entry {
     SDL_Texture* tex = nullptr;
     int w = 0, h = 0;
+    uint64_t used = 0;
   };
+  void evict_beyond(const std::string& keep);
+  uint64_t clock_ = 0;
   SDL_Renderer* renderer_;
   Loader load_;
   std::map<std::string, Entry> textures_;

@@ -252,70 +252,193 @@ std::vector<Layout> TextEngine::paginate(const Layout& l, int max_height) {
   return pages;
 }
 
-// Puts a rendered piece into the block. Every piece has the block's one colour, so only coverage
-// composes: alpha = a + b·(1 − a). A plain copy (SDL_BLENDMODE_NONE) would let the transparent
-// pixels of a piece's box wipe the previous piece's overhang (an italic f's hook) where the face
-// changes inside a line; SDL's blended blit would nudge the colour by rounding. Pieces that do
-// not touch come out exactly as rendered.
-static void add_coverage(SDL_Surface* block, SDL_Surface* piece, int x0, int y0) {
-  SDL_Surface* src = piece->format->format == SDL_PIXELFORMAT_ARGB8888 ? piece : SDL_ConvertSurfaceFormat(piece, SDL_PIXELFORMAT_ARGB8888, 0);
-  if (!src) return;
-  for (int y = std::max(0, -y0); y < src->h && y0 + y < block->h; ++y) {
+// Puts a rendered piece into the band of the block that starts at row `band_y`. Every piece has
+// the block's one colour, so only coverage composes: alpha = a + b·(1 − a). A plain copy
+// (SDL_BLENDMODE_NONE) would let the transparent pixels of a piece's box wipe the previous
+// piece's overhang (an italic f's hook) where the face changes inside a line; SDL's blended blit
+// would nudge the colour by rounding. Pieces that do not touch come out exactly as rendered.
+static void add_coverage(SDL_Surface* band, int band_y, SDL_Surface* src, int x0, int y0) {
+  y0 -= band_y;
+  for (int y = std::max(0, -y0); y < src->h && y0 + y < band->h; ++y) {
     const Uint32* from = (const Uint32*)((const Uint8*)src->pixels + (size_t)y * src->pitch);
-    Uint32* to = (Uint32*)((Uint8*)block->pixels + (size_t)(y0 + y) * block->pitch);
-    for (int x = std::max(0, -x0); x < src->w && x0 + x < block->w; ++x) {
+    Uint32* to = (Uint32*)((Uint8*)band->pixels + (size_t)(y0 + y) * band->pitch);
+    for (int x = std::max(0, -x0); x < src->w && x0 + x < band->w; ++x) {
       Uint32 a = from[x] >> 24, b = to[x0 + x] >> 24;
       Uint32 out = a + (b * (255 - a) + 127) / 255;
       to[x0 + x] = (to[x0 + x] & 0x00FFFFFFu) | out << 24;
     }
   }
-  if (src != piece) SDL_FreeSurface(src);
+}
+
+size_t TextEngine::budget_for(int width, int height) {
+  double screen = (double)std::max(1, width) * std::max(1, height) * 4;
+  return std::max(kMinBudget, (size_t)(screen * kScreensCached));
+}
+
+// The block goes straight into its texture a band of kBandRows rows at a time, so making it never
+// holds a second copy of it (before: a whole-block surface, then the texture made from it). Each
+// piece is rendered once, when the first band reaches its top, and composed into every band it
+// reaches, pieces in layout order: each pixel sees the same pieces in the same order as when the
+// block was composed whole, so the result is identical to the last bit.
+SDL_Texture* TextEngine::rasterise(const Layout& l, int w, int h) {
+  constexpr int kBandRows = 64;
+  SDL_Texture* tex = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, w, h);
+  if (!tex) return nullptr;
+  SDL_Surface* band = SDL_CreateRGBSurfaceWithFormat(0, w, std::min(h, kBandRows), 32, SDL_PIXELFORMAT_ARGB8888);
+  if (!band) {
+    SDL_DestroyTexture(tex);
+    return nullptr;
+  }
+  const Colour& c = l.style.colour;
+  const Uint32 clear = SDL_MapRGBA(band->format, c.r, c.g, c.b, 0);
+  const int line_h = (int)std::lround(l.style.px * l.style.line_height);
+  struct Ink {
+    const Piece* piece;
+    TTF_Font* font;
+    int top;                        // the piece's first row in the block
+    SDL_Surface* s = nullptr;       // rendered when the first band reaches `top`
+    bool done = false;              // every band it reaches has had it
+  };
+  std::vector<Ink> inks;
+  for (const auto& line : l.lines)
+    for (const auto& p : line.pieces) {
+      TTF_Font* f = font(p.face, l.style.px);
+      // Centre the font's line box in our (taller) line so the leading is shared above and below.
+      if (f && !p.text.empty()) inks.push_back({&p, f, line.y + (line_h - TTF_FontHeight(f)) / 2});
+    }
+  for (int y0 = 0; y0 < h; y0 += band->h) {
+    const int rows = std::min(band->h, h - y0);
+    SDL_FillRect(band, nullptr, clear);
+    for (Ink& ink : inks) {
+      if (ink.done || ink.top >= y0 + rows) continue;
+      if (!ink.s) {
+        SDL_Surface* s = TTF_RenderUTF8_Blended(ink.font, ink.piece->text.c_str(), SDL_Color{c.r, c.g, c.b, c.a});
+        if (s && s->format->format != SDL_PIXELFORMAT_ARGB8888) {
+          SDL_Surface* argb = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+          SDL_FreeSurface(s);
+          s = argb;
+        }
+        if (!s) {
+          ink.done = true;
+          continue;
+        }
+        ink.s = s;
+      }
+      add_coverage(band, y0, ink.s, ink.piece->x, ink.top);
+      if (ink.top + ink.s->h <= y0 + rows) {
+        SDL_FreeSurface(ink.s);
+        ink.s = nullptr;
+        ink.done = true;
+      }
+    }
+    SDL_Rect r{0, y0, w, rows};
+    SDL_UpdateTexture(tex, &r, band->pixels, band->pitch);
+  }
+  for (Ink& ink : inks)
+    if (ink.s) SDL_FreeSurface(ink.s);
+  SDL_FreeSurface(band);
+  SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+  return tex;
+}
+
+// The texture's size: the layout's box, within the 4096 px a GPU may take. (Cropping it to the
+// ink's right edge was tried: a block drawn at a fractional x then samples its texels a pixel
+// apart in places, so the screens' pixels would change; it saved little, since the cache fills
+// to its budget either way.)
+static void texture_size(const Layout& l, int& w, int& h, int& box_w) {
+  box_w = std::max(1, std::min(l.width, 4096));
+  w = box_w;
+  h = std::max(1, std::min(l.height, 4096));
+}
+
+static size_t bytes_of(const Layout& l) {
+  int w, h, box_w;
+  texture_size(l, w, h, box_w);
+  return (size_t)w * h * 4;
+}
+
+bool TextEngine::make_room(size_t incoming) {
+  auto it = lru_.end();
+  while (stats_.bytes + incoming > budget_ && it != lru_.begin()) {
+    --it;
+    auto victim = cache_.find(*it);
+    if (framed_ && victim->second.frame >= frame_) continue;  // on screen now, or wished for by this frame
+    SDL_DestroyTexture(victim->second.t.tex);
+    stats_.bytes -= victim->second.bytes;
+    cache_.erase(victim);
+    it = lru_.erase(it);
+    ++stats_.evictions;
+  }
+  stats_.entries = cache_.size();
+  return stats_.bytes + incoming <= budget_;
+}
+
+Texture TextEngine::insert(const Layout& l) {
+  int w, h, box_w;
+  texture_size(l, w, h, box_w);
+  Texture t{rasterise(l, w, h), w, h, box_w};
+  if (!t.tex) return {};
+  ++stats_.rasterised;
+  size_t bytes = (size_t)w * h * 4;
+  lru_.push_front(l.key);
+  cache_[l.key] = {t, bytes, frame_, lru_.begin()};
+  stats_.bytes += bytes;
+  stats_.peak_bytes = std::max(stats_.peak_bytes, stats_.bytes);
+  stats_.entries = cache_.size();
+  return t;
 }
 
 Texture TextEngine::texture(const Layout& l) {
   auto it = cache_.find(l.key);
   if (it != cache_.end()) {
     ++stats_.hits;
+    it->second.frame = frame_;
     lru_.splice(lru_.begin(), lru_, it->second.lru);
     return it->second.t;
   }
   ++stats_.misses;
-  int w = std::max(1, std::min(l.width, 4096)), h = std::max(1, std::min(l.height, 4096));
-  SDL_Surface* block = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-  if (!block) return {};
-  SDL_FillRect(block, nullptr, SDL_MapRGBA(block->format, l.style.colour.r, l.style.colour.g, l.style.colour.b, 0));
-  const int line_h = (int)std::lround(l.style.px * l.style.line_height);
-  for (const auto& line : l.lines)
-    for (const auto& p : line.pieces) {
-      TTF_Font* f = font(p.face, l.style.px);
-      if (!f || p.text.empty()) continue;
-      SDL_Surface* s = TTF_RenderUTF8_Blended(f, p.text.c_str(), SDL_Color{l.style.colour.r, l.style.colour.g, l.style.colour.b, l.style.colour.a});
-      if (!s) continue;
-      // Centre the font's line box in our (taller) line so the leading is shared above and below.
-      add_coverage(block, s, p.x, line.y + (line_h - TTF_FontHeight(f)) / 2);
-      SDL_FreeSurface(s);
-    }
-  Texture t{SDL_CreateTextureFromSurface(renderer_, block), w, h};
-  SDL_FreeSurface(block);
-  if (!t.tex) return {};
-  SDL_SetTextureBlendMode(t.tex, SDL_BLENDMODE_BLEND);
-  size_t bytes = (size_t)w * h * 4;
-  lru_.push_front(l.key);
-  cache_[l.key] = {t, bytes, lru_.begin()};
-  stats_.bytes += bytes;
-  ++stats_.rasterised;
-  stats_.peak_bytes = std::max(stats_.peak_bytes, stats_.bytes);
-  // Evict least recently used blocks beyond the budget, but never the one just made.
-  while (stats_.bytes > budget_ && lru_.size() > 1) {
-    auto victim = cache_.find(lru_.back());
-    SDL_DestroyTexture(victim->second.t.tex);
-    stats_.bytes -= victim->second.bytes;
-    cache_.erase(victim);
-    lru_.pop_back();
-    ++stats_.evictions;
+  if (interactive_) ++stats_.rasterised_interactive;
+  // Make room first, so the budget is kept while the block is made too. A frame that shows more
+  // than the budget goes over it until the next frame: what is on screen is never evicted.
+  make_room(bytes_of(l));
+  return insert(l);
+}
+
+void TextEngine::begin_frame(bool interactive) {
+  size_t kept = 0;  // what the frame ending now drew and prepared
+  for (const auto& [k, e] : cache_)
+    if (e.frame == frame_) kept += e.bytes;
+  stats_.frame_peak_bytes = std::max(stats_.frame_peak_bytes, kept);
+  ++frame_;
+  framed_ = true;
+  interactive_ = interactive;
+  wishes_.clear();
+  next_wish_ = 0;
+  make_room(0);  // a frame that went over the budget: back within it
+}
+
+void TextEngine::prepare(const Layout& l) {
+  if (l.lines.empty() || cached(l)) return;
+  for (const auto& w : wishes_)
+    if (w.key == l.key) return;
+  wishes_.push_back(l);
+}
+
+bool TextEngine::preparing() const {
+  for (size_t i = next_wish_; i < wishes_.size(); ++i)
+    if (!cached(wishes_[i])) return true;
+  return false;
+}
+
+bool TextEngine::prepare_next() {
+  while (next_wish_ < wishes_.size()) {
+    const Layout& l = wishes_[next_wish_++];
+    if (cached(l)) continue;
+    if (!make_room(bytes_of(l))) continue;
+    if (insert(l).tex) ++stats_.prepared;
+    break;
   }
-  stats_.entries = cache_.size();
-  return t;
+  return preparing();
 }
 
 TextEngine::Stats TextEngine::stats() const {

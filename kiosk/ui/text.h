@@ -3,8 +3,13 @@
 //
 // Does:     faces (serif regular/italic/bold, sans regular/bold) at any pixel size; greedy line
 //           breaking of rich paragraphs (italic, bold runs); splitting a layout into pieces that
-//           fit a height; a texture cache with a byte budget (evicted blocks are re-rendered on demand).
-// Does not: draw (the caller puts the texture on screen), handle UI labels (ImGui's atlas does).
+//           fit a height; a texture cache with a byte budget sized from the panel (evicted blocks
+//           are re-rendered on demand; blocks drawn in the current frame are never evicted);
+//           rasterising straight into the texture, a band of rows at a time (no second copy of
+//           the block); blocks a screen will want next (`prepare`) rasterised one at a time in
+//           idle time (`prepare_next`); counting blocks rasterised on interactive frames.
+// Does not: draw (the caller puts the texture on screen), handle UI labels (ImGui's atlas does),
+//           decide when the kiosk is idle or a frame interactive (the app does).
 // SDL and SDL2_ttf stay behind this header: their types appear only as opaque handles, so the
 // screens that include it can neither call SDL nor need its headers (see CMakeLists.txt's layers).
 #pragma once
@@ -56,12 +61,24 @@ struct Layout {
 
 struct Texture {
   SDL_Texture* tex = nullptr;
-  int w = 0, h = 0;
+  int w = 0, h = 0;  // its pixels
+  int box_w = 0;     // the layout's width it stands for (more than w only past the 4096 px limit)
 };
 
 class TextEngine {
  public:
-  explicit TextEngine(SDL_Renderer* r, size_t budget_bytes = 48u << 20);
+  // The cache's budget for a panel of w×h pixels: kScreensCached whole screens of text at 4 bytes
+  // a pixel. Measured over every screen at 1920×1080 (every_screen.tour, `text-stats`), the
+  // busiest frame with its neighbours prepared (a room's page and the two beside it) holds 0.73
+  // screens of text; the rest keeps some of the screen just left, for Back. 10.4 MB at
+  // 1920×1080, 6 MiB at 1280×800 and below. A frame that needs more goes over it until the next.
+  static constexpr float kScreensCached = 1.25f;
+  // Small panels set text relatively larger: at 1280×800 the rooms' list with the cards a fling
+  // brings in needs 1.3 screens, at 800×480 a room's three pages 1.6. Below this floor the budget
+  // would not hold them.
+  static constexpr size_t kMinBudget = 6u << 20;
+  static size_t budget_for(int width, int height);
+  explicit TextEngine(SDL_Renderer* r, size_t budget_bytes = 24u << 20);
   ~TextEngine();
   TextEngine(const TextEngine&) = delete;
   TextEngine& operator=(const TextEngine&) = delete;
@@ -86,13 +103,31 @@ class TextEngine {
   // Frees every texture (e.g. the renderer was reset); they come back on demand.
   void clear();
 
+  // --- frames and idle time (the app calls these; screens call prepare through the canvas) ---
+  // A frame begins: blocks it draws are kept until the next one; `interactive` (a finger on the
+  // glass, a swipe or fling still moving) says that a block rasterised now is one too many.
+  // Forgets the previous frame's wishes: each frame says again what it will want next.
+  void begin_frame(bool interactive);
+  // `l` will probably be drawn soon (the next page, the next quotation): rasterise it when idle.
+  // Earlier wishes go first. Nothing happens now.
+  void prepare(const Layout& l);
+  // Wished-for blocks not yet in the cache.
+  bool preparing() const;
+  // Rasterises the first wished-for block not yet cached: one block, one idle slice. A block that
+  // would only fit by evicting what the current frame shows (or an earlier wish) is given up.
+  // Returns preparing().
+  bool prepare_next();
+
   struct Stats {
-    uint64_t hits = 0, misses = 0, evictions = 0;
-    uint64_t rasterised = 0;        // blocks rendered into textures since start
-    size_t bytes = 0, entries = 0;  // textures
-    size_t peak_bytes = 0;          // the most `bytes` has been since start
-    size_t budget = 0;              // the cache's byte budget
-    size_t layout_bytes = 0;        // remembered layouts of short texts (about, not exactly)
+    size_t bytes = 0, peak_bytes = 0, budget = 0;  // texture bytes now, at most since start, allowed
+    uint64_t hits = 0, misses = 0;                 // texture() found the block, or had to rasterise it
+    uint64_t rasterised = 0;                       // blocks rendered since start (misses + prepared)
+    uint64_t rasterised_interactive = 0;           // of which on interactive frames (should stay 0)
+    uint64_t prepared = 0;                         // of which ahead of need, in idle time
+    uint64_t evictions = 0;
+    size_t frame_peak_bytes = 0;  // the most one frame drew and wished for: what a screen needs
+    size_t entries = 0;       // textures
+    size_t layout_bytes = 0;  // remembered layouts of short texts (about, not exactly)
   };
   static constexpr size_t kLayoutMemoBytes = 2u << 20;
   Stats stats() const;
@@ -109,8 +144,14 @@ class TextEngine {
   struct Entry {
     Texture t;
     size_t bytes;
+    uint64_t frame;  // the last frame that drew it (or wished for it): kept until the next
     std::list<std::string>::iterator lru;
   };
+  SDL_Texture* rasterise(const Layout& l, int w, int h);
+  Texture insert(const Layout& l);
+  // Evicts least recently used blocks not kept by the current frame until `incoming` more bytes
+  // fit the budget; false when they cannot.
+  bool make_room(size_t incoming);
   SDL_Renderer* renderer_;
   size_t budget_;
   std::map<Face, std::vector<uint8_t>> fonts_;
@@ -119,6 +160,11 @@ class TextEngine {
   std::list<std::string> lru_;  // front = most recently used
   std::unordered_map<std::string, Layout> plain_memo_;
   Stats stats_;
+  uint64_t frame_ = 1;
+  bool framed_ = false;  // begin_frame() was called: without frames (tools, tests) nothing is kept
+  bool interactive_ = false;
+  std::vector<Layout> wishes_;  // this frame's prepare() calls, in order
+  size_t next_wish_ = 0;        // wishes before it are cached or given up
 };
 
 }  // namespace ui

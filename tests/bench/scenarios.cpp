@@ -113,7 +113,7 @@ ScenarioResult run_once(const RunOptions& o, const std::string& name) {
     samples.push_back({f.build_cpu_ms, f.submit_cpu_ms, f.build_cpu_ms + f.submit_cpu_ms + f.present_cpu_ms, f.draw_calls,
                        f.vertices, dd ? largest_texture(dd) : 0, dd ? fill_ratio_of_draw_data((float)o.width, (float)o.height) : 0});
   });
-  const uint64_t rasterised0 = a.text().stats().rasterised, t0 = a.now();
+  const uint64_t rasterised0 = a.text().stats().rasterised_interactive, t0 = a.now();
   if (r.interactive) {
     if (!play(a, o.scenes_dir + "/" + name + ".tour", r.error)) return r;
   } else {
@@ -121,7 +121,7 @@ ScenarioResult run_once(const RunOptions& o, const std::string& name) {
   }
   a.on_frame(nullptr);
   r.span_ms = (double)(a.now() - t0);
-  r.rasterised = a.text().stats().rasterised - rasterised0;
+  r.rasterised = a.text().stats().rasterised_interactive - rasterised0;  // under a finger
   r.frames = (int)samples.size();
   std::vector<double> build, submit, both, total;
   for (const auto& s : samples) {

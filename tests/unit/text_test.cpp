@@ -87,6 +87,7 @@ TEST_CASE("text: the cache hits, evicts the least recently used, and stays withi
   for (int i = 0; i < 12; ++i) blocks.push_back(f.te->layout_plain("Bloque número " + std::to_string(i) + " con algo de texto", st, 600));
   ui::Texture a = f.te->texture(blocks[0]);
   REQUIRE(a.tex);
+  CHECK(a.box_w == 600);
   CHECK(a.w == 600);
   f.te->texture(blocks[0]);
   CHECK(f.te->stats().hits == 1);
@@ -173,7 +174,7 @@ Ink draw(const std::vector<bundle::Paragraph>& paras, const ui::TextStyle& st, i
     SDL_Rect dst{0, 0, t.w, t.h};
     SDL_RenderCopy(r, t.tex, nullptr, &dst);
     SDL_RenderPresent(r);
-    ink.w = t.w;
+    ink.w = std::min(t.box_w, width);  // the texture may stop at the ink; the rest is paper
     ink.h = std::min(t.h, 200);
     ink.v.resize((size_t)ink.w * ink.h);
     SDL_LockSurface(s);
