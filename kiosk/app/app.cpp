@@ -388,7 +388,7 @@ void App::render(bool present) {
   pending_tap_.reset();
   dirty_ = false;
   redraw_at_ = UINT64_MAX;
-  canvas.fill({0, 0, (float)video_.width, (float)video_.height}, closed_ ? ui::Colour{0, 0, 0} : theme_.colours.paper);
+  canvas.ground(closed_ ? ui::Colour{0, 0, 0} : theme_.colours.paper);
   if (closed_) {
     // Closed: nothing but black (the display command may also switch the panel off).
   } else if (!bundle_) {
@@ -423,6 +423,7 @@ void App::render(bool present) {
   if (!overlay_.empty() && !closed_) draw_overlay(canvas);
   items_ = canvas.items();
   texts_ = canvas.texts();
+  const ui::Colour ground = canvas.ground();
   ImGui::Render();
   const double freq = (double)SDL_GetPerformanceFrequency() / 1000.0;
   const uint64_t t1 = SDL_GetPerformanceCounter();
@@ -431,7 +432,7 @@ void App::render(bool present) {
   for (int i = 0; i < dd->CmdListsCount; ++i) frame_stats_.draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
   if (!opt_.rasterize) return fade_.drop();  // soak runs: everything but the pixels
   platform::begin_frame(video_);
-  SDL_SetRenderDrawColor(video_.renderer, 0, 0, 0, 255);
+  SDL_SetRenderDrawColor(video_.renderer, ground.r, ground.g, ground.b, 255);
   SDL_RenderClear(video_.renderer);
   ImGui_ImplSDLRenderer_RenderDrawData(dd);
   if (fade_.draw_over(video_.renderer, now_)) dirty_ = true;  // the old bundle's last frame, fading
