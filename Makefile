@@ -6,6 +6,7 @@
 #   make package-arm64   the same, cross-built for Raspberry Pi OS 64-bit
 #   make test-arm64      cross-builds the tests for arm64 and runs a slice under qemu-aarch64-static
 #   make test-setup      deploy/rpi/setup.sh twice in a cached bookworm chroot (idempotence)
+#   make bench-load  a bundle 10x the sample opens in at most 12x the instructions (callgrind)
 #   make soak   2 and 30 virtual days of attract mode and visitors in the Release build, with
 #               RSS, heap, descriptors, textures and the text cache checked for growth
 # Everything comes from Debian bookworm packages (the base of Raspberry Pi OS).
@@ -24,7 +25,7 @@ PKG_BUILD   ?= build-pkg
 ARM64_BUILD ?= build-arm64
 VERSION     := $(shell dpkg-parsechangelog -S Version 2>/dev/null)
 
-.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup fuzz soak
+.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup fuzz soak bench-load
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -118,3 +119,7 @@ soak: bundle
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD) $(PKG_BUILD) $(ARM64_BUILD) $(FUZZ_BUILD)
+
+# The linear-load budget, in instructions (valgrind's callgrind): repeatable on a busy machine.
+bench-load: build
+	tests/bench/run_load_bench.sh $(BUILD)
