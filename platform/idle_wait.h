@@ -8,7 +8,8 @@
 // Does:     wait in poll(2) on
 //           - every input device (`event*` in /dev/input), opened read-only and non-blocking beside
 //             SDL's own descriptors, and drained after each wake: evdev gives each reader its own
-//             queue, so nothing is taken from SDL (which does not grab them);
+//             queue, so nothing is taken from SDL (which does not grab them); accelerometers,
+//             which report all the time and which SDL ignores, are left out;
 //           - the folder itself (inotify), so a touchscreen plugged in later wakes the loop and is
 //             watched from then on, and one unplugged is let go; if the folder does not exist yet
 //             (no input device at boot), its parent, until it appears;

@@ -2,8 +2,10 @@
 // timerfd.
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/input.h>
 #include <poll.h>
 #include <sys/eventfd.h>
+#include <sys/ioctl.h>
 #include <sys/inotify.h>
 #include <sys/timerfd.h>
 #include <unistd.h>
@@ -79,7 +81,21 @@ struct IdleWait::Impl {
   void open_device(const std::string& file) {
     if (!is_device(file) || devices.count(file)) return;
     int fd = open((dir + "/" + file).c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd >= 0) devices[file] = fd;  // refused (udev has not set its group yet): IN_ATTRIB comes
+    if (fd < 0) return;  // refused (udev has not set its group yet): IN_ATTRIB comes
+    if (streams(fd)) {
+      close(fd);
+      return;
+    }
+    devices[file] = fd;
+  }
+
+  // An accelerometer (some panels have one) reports all the time and SDL ignores it: it must not
+  // wake the loop. (A descriptor that is not a device, like a test's FIFO, answers no ioctl.)
+  static bool streams(int fd) {
+    unsigned long props[INPUT_PROP_CNT / (8 * sizeof(unsigned long)) + 1] = {};
+    if (ioctl(fd, EVIOCGPROP(sizeof props), props) < 0) return false;
+    const size_t bits = 8 * sizeof(unsigned long);
+    return props[INPUT_PROP_ACCELEROMETER / bits] >> (INPUT_PROP_ACCELEROMETER % bits) & 1;
   }
 
   void close_device(const std::string& file) {
