@@ -8,6 +8,7 @@
 #   make test-setup      deploy/rpi/setup.sh twice in a cached bookworm chroot (idempotence)
 #   make bench  kiosk-bench on the Release build: every performance figure, PASS/FAIL per budget
 #               (tests/bench/budgets.h), non-zero exit when any fails; make bench-callgrind: instructions
+#   make bench-load  a bundle 10x the sample opens in at most 12x the instructions (callgrind)
 #   make soak   2 and 30 virtual days of attract mode and visitors in the Release build, with
 #               RSS, heap, descriptors, textures and the text cache checked for growth
 # Everything comes from Debian bookworm packages (the base of Raspberry Pi OS).
@@ -26,7 +27,7 @@ PKG_BUILD   ?= build-pkg
 ARM64_BUILD ?= build-arm64
 VERSION     := $(shell dpkg-parsechangelog -S Version 2>/dev/null)
 
-.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup fuzz soak bench bench-callgrind
+.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup fuzz soak bench bench-callgrind bench-load
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -128,3 +129,7 @@ bench-callgrind: build
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD) $(PKG_BUILD) $(ARM64_BUILD) $(FUZZ_BUILD)
+
+# The linear-load budget, in instructions (valgrind's callgrind): repeatable on a busy machine.
+bench-load: build
+	tests/bench/run_load_bench.sh $(BUILD)

@@ -32,7 +32,9 @@ struct Video {
   int panel_w = 0, panel_h = 0;    // the panel's drawable size in pixels
   int rotation = 0;
   SDL_Texture* picture = nullptr;  // the render target when rotation != 0
-  bool blocking_wait = true;       // false where SDL_WaitEvent cannot sleep (KMSDRM): pace a poll instead
+  // True where SDL_WaitEventTimeout really sleeps (X11, Wayland, Windows, macOS); elsewhere (KMSDRM,
+  // offscreen, dummy) SDL 2.26 polls every millisecond and the app waits itself (idle_wait.h).
+  bool blocking_wait = true;
   std::string driver, renderer_name, mode;
 };
 

@@ -124,7 +124,8 @@ bool open_video(const VideoOptions& opt, Video& v, std::string& why) {
   if (!make_renderer(opt, v, why)) return false;
   if (!opt.windowed || opt.headless) SDL_ShowCursor(SDL_DISABLE);
   if (!opt.headless && !opt.windowed) SDL_SetWindowKeyboardGrab(v.window, SDL_TRUE);
-  v.blocking_wait = v.driver != "KMSDRM";
+  // Only these drivers give SDL a WaitEventTimeout in 2.26 (see idle_wait.h).
+  v.blocking_wait = v.driver == "x11" || v.driver == "wayland" || v.driver == "windows" || v.driver == "cocoa";
   if (v.mode.empty()) v.mode = std::to_string(v.panel_w) + "x" + std::to_string(v.panel_h);
   SDL_Log("video: driver %s, renderer %s, mode %s, picture %dx%d turned %d°", v.driver.c_str(), v.renderer_name.c_str(),
           v.mode.c_str(), v.width, v.height, v.rotation);

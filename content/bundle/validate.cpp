@@ -206,7 +206,8 @@ void quotes_and_questions(const Exhibit& ex, const TextRules& text, const std::s
   }
 }
 
-void labels_and_attract(const Exhibit& ex, const TextRules& text, const std::set<std::string>& rooms, Problems& p) {
+void labels_and_attract(const Exhibit& ex, const TextRules& text, const std::set<std::string>& rooms,
+                        const std::set<std::string>& quotes, Problems& p) {
   count(p, "labels", ex.strings.size(), limits::kLabels);
   for (const std::string& key : required_ui_keys(ex.meta.languages))
     if (!ex.strings.count(key)) add(p, "the label \"" + key + "\", which the kiosk shows, is missing; add it to strings.toml");
@@ -216,7 +217,7 @@ void labels_and_attract(const Exhibit& ex, const TextRules& text, const std::set
     const AttractItem& a = ex.attract[i];
     std::string what = "attract item " + std::to_string(i + 1);
     if (a.kind == "quote") {
-      if (!ex.quote(a.ref)) add(p, what + " names quotation " + q(a.ref) + ", which does not exist; correct exhibit.toml");
+      if (!quotes.count(a.ref)) add(p, what + " names quotation " + q(a.ref) + ", which does not exist; correct exhibit.toml");
     } else if (a.kind == "room") {
       if (!rooms.count(a.ref)) add(p, what + " names room " + q(a.ref) + ", which does not exist; correct exhibit.toml");
     } else if (a.kind == "journey") {
@@ -235,14 +236,16 @@ void texts_and_references(const Source& s, Problems& p) {
   const Exhibit& ex = s.ex;
   TextRules text{ex.meta.languages, p};
   meta(ex, text, p);
-  std::set<std::string> places, rooms, media;
+  // Every reference is looked up in a set: checking stays linear in the size of the exhibit.
+  std::set<std::string> places, rooms, media, quotes;
   for (const auto& x : ex.places) places.insert(x.id);
+  for (const auto& x : ex.quotes) quotes.insert(x.id);
   for (const auto& x : ex.rooms) rooms.insert(x.id);
   for (const auto& x : ex.media) media.insert(x.id);
   ::bundle::rules::rooms(ex, text, places, media, p);
   places_and_journey(ex, text, p);
   quotes_and_questions(ex, text, rooms, p);
-  labels_and_attract(ex, text, rooms, p);
+  labels_and_attract(ex, text, rooms, quotes, p);
 }
 
 }  // namespace rules

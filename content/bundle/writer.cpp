@@ -51,10 +51,11 @@ void fill(sqlite3* db, const Contents& c) {
   put_text(db, "exhibit.subtitle", ex.meta.subtitle);
   put_text(db, "exhibit.subject", ex.meta.subject);
 
+  std::map<std::string, const MediaInfo*> described;  // a lookup per picture, not a scan
+  for (const auto& m : ex.media) described.emplace(m.id, &m);
   for (const auto& [id, bytes] : c.media) {
-    const MediaInfo* info = nullptr;
-    for (const auto& m : ex.media)
-      if (m.id == id) info = &m;
+    auto found = described.find(id);
+    const MediaInfo* info = found == described.end() ? nullptr : found->second;
     if (!info) throw std::runtime_error("internal: media " + id + " has no description");
     sql::Stmt s(db, "INSERT INTO media(id, mime, width, height, bytes) VALUES (?, ?, ?, ?, ?)");
     s.bind(1, id).bind(2, info->mime).bind(3, (int64_t)info->width).bind(4, (int64_t)info->height);

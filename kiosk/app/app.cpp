@@ -16,6 +16,7 @@
 #include "kiosk/app/keys.h"
 #include "kiosk/app/rotation.h"
 #include "platform/display_power.h"
+#include "platform/idle_wait.h"
 #include "platform/paths.h"
 #include "platform/rotation.h"
 #include "platform/signals.h"
@@ -60,6 +61,14 @@ bool App::start(std::string& why) {
   };
   if (!(opt_.headless ? platform::open_video(vo, video_, why) : platform::open_video_patiently(vo, video_, why, retry)))
     return false;
+  // Where SDL cannot sleep, the loop sleeps on the input devices (idle_wait.h); not headless,
+  // where tours drive a virtual clock.
+  if (!opt_.headless && !video_.blocking_wait) {
+    idle_wait_ = std::make_unique<platform::IdleWait>();
+    idle_wait_->add_fd(platform::stop_fd());
+    SDL_Log("waiting on %zu input device(s)%s", idle_wait_->devices(),
+            idle_wait_->sees_clock_steps() ? " and clock steps" : "; the wall clock is looked at every second");
+  }
   // The wall clock for opening hours and statistics: real time, or the tour's chosen start on a
   // virtual clock.
   if (opt_.headless) wall_ = WallClock::virtual_from(opt_.wall_start ? opt_.wall_start : (int64_t)time(nullptr));
@@ -417,7 +426,7 @@ void App::render(bool present) {
   pending_tap_.reset();
   dirty_ = false;
   redraw_at_ = UINT64_MAX;
-  canvas.fill({0, 0, (float)video_.width, (float)video_.height}, closed_ ? ui::Colour{0, 0, 0} : theme_.colours.paper);
+  canvas.ground(closed_ ? ui::Colour{0, 0, 0} : theme_.colours.paper);
   if (closed_) {
     // Closed: nothing but black (the display command may also switch the panel off).
   } else if (!bundle_) {
@@ -455,6 +464,7 @@ void App::render(bool present) {
   if (!overlay_.empty() && !closed_) draw_overlay(canvas);
   items_ = canvas.items();
   texts_ = canvas.texts();
+  const ui::Colour ground = canvas.ground();
   ImGui::Render();
   const double freq = (double)SDL_GetPerformanceFrequency() / 1000.0;
   const uint64_t t1 = SDL_GetPerformanceCounter();
@@ -468,7 +478,7 @@ void App::render(bool present) {
   for (int i = 0; i < dd->CmdListsCount; ++i) frame_stats_.draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
   if (!opt_.rasterize) return fade_.drop();  // soak runs: everything but the pixels
   platform::begin_frame(video_);
-  SDL_SetRenderDrawColor(video_.renderer, 0, 0, 0, 255);
+  SDL_SetRenderDrawColor(video_.renderer, ground.r, ground.g, ground.b, 255);
   SDL_RenderClear(video_.renderer);
   ImGui_ImplSDLRenderer_RenderDrawData(dd);
   if (fade_.draw_over(video_.renderer, now_)) dirty_ = true;  // the old bundle's last frame, fading
@@ -548,37 +558,52 @@ bool App::pump_events() {
   return quit;
 }
 
+// Sleeps until the next deadline (the app's, the watchdog's), an event or a stop, and handles
+// the events that came; true when one of them ends the program. Where SDL can sleep (X11,
+// Wayland) it does, for at most a second since it cannot see a SIGTERM or a clock step; on the
+// wall (KMSDRM) and the headless drivers, where SDL 2.26 only polls, IdleWait sleeps in poll() on
+// the input devices, the stop signal and the clock, so an idle kiosk wakes only for its deadlines.
+bool App::wait_for_events(bool& got) {
+  now_ = SDL_GetTicks64();
+  uint64_t wake = std::min(next_wake(), keepalive_.due());  // systemd's watchdog wakes us too
+  // Animating: no faster than 60 frames a second where no vsync paces the presents.
+  if (dirty_ && frames_) wake = std::max(wake, last_frame_ms_ + kFrameMs);
+  const uint64_t wait_ms = wake <= now_ ? 0 : wake - now_;
+  SDL_Event e;
+  if (wait_ms == 0) {
+    got = SDL_PollEvent(&e);
+  } else if (idle_wait_) {
+    int timeout = wait_ms > (uint64_t)INT_MAX ? -1 : (int)wait_ms;
+    // Without a clock-step timer, look at the wall clock every second, as SDL's path does.
+    if (!idle_wait_->sees_clock_steps() && (timeout < 0 || timeout > 1000)) timeout = 1000;
+    idle_wait_->wait(timeout);
+    got = SDL_PollEvent(&e);
+  } else {
+    got = SDL_WaitEventTimeout(&e, (int)std::min<uint64_t>(wait_ms, 1000));
+  }
+  now_ = SDL_GetTicks64();
+  if (!got) return false;
+  bool quit = handle_or_quit(e);
+  return pump_events() || quit;
+}
+
 int App::run_loop() {
   bool quit = false;
   while (!quit) {
-    now_ = SDL_GetTicks64();
-    uint64_t wake = std::min(next_wake(), keepalive_.due());  // systemd's watchdog wakes us too
-    // At least once a second: a SIGTERM to honour, or a wall clock that jumped while we slept.
-    int timeout = wake <= now_ ? 0 : (int)std::min<uint64_t>(wake - now_, 1000);
-    SDL_Event e;
-    bool got;
-    if (timeout == 0) {
-      got = SDL_PollEvent(&e);
-    } else if (video_.blocking_wait) {
-      got = SDL_WaitEventTimeout(&e, timeout);
-    } else {
-      // KMSDRM cannot block on input: sleep in short steps, at most 30 wake-ups a second.
-      SDL_Delay((Uint32)std::min(timeout, 33));
-      got = SDL_PollEvent(&e);
-    }
-    now_ = SDL_GetTicks64();
-    if (got) {
-      quit = handle_or_quit(e);
-      quit = pump_events() || quit;
-    }
+    bool got = false;  // an event came: it gets the next frame, not idle work
+    quit = wait_for_events(got);
     if (platform::stop_requested()) quit = true;
     if (quit) {
       keepalive_.stopping();
       end_visit(stats::EndReason::Shutdown);
     }
     update();
-    if (frame_due()) draw_frame();
-    else if (!got) idle_slice();  // nothing came and nothing to draw: one block for the next page
+    if (frame_due()) {
+      last_frame_ms_ = SDL_GetTicks64();
+      draw_frame();
+    } else if (!got) {
+      idle_slice();  // nothing came and nothing to draw: one block for the next page
+    }
     keepalive_.tick(SDL_GetTicks64(), frames_);  // READY=1 after the first frame, then WATCHDOG=1
   }
   return 0;

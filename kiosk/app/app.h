@@ -27,6 +27,7 @@
 #include "kiosk/ui/pictures.h"
 #include "kiosk/ui/text.h"
 #include "platform/file_watch.h"
+#include "platform/idle_wait.h"
 #include "platform/video.h"
 
 struct ImFont;
@@ -201,6 +202,12 @@ class App {
   int64_t wall_ms() const { return wall_.ms(now_); }
   void notice_clock_jump();
   bool handle_or_quit(const SDL_Event& e);
+  // Sleeps until an event, a deadline or a wake-up; `got`: events came (and were handled). True: quit.
+  bool wait_for_events(bool& got);
+  // The real loop's sleep where SDL cannot (KMSDRM, offscreen, dummy); null elsewhere.
+  std::unique_ptr<platform::IdleWait> idle_wait_;
+  uint64_t last_frame_ms_ = 0;  // when the real loop last began a frame
+  static constexpr uint64_t kFrameMs = 16;
   void record_frame();
   Keepalive keepalive_;  // systemd: READY=1, WATCHDOG=1 from run_loop()
   flow::Spot last_spot_;

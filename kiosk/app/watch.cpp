@@ -5,7 +5,8 @@
 // bundle, which stays on screen until a build succeeds again.
 //
 // The watcher (platform/file_watch.h) wakes the real loop through an SDL event pushed from its
-// thread, so an idle kiosk still sleeps in SDL_WaitEvent; headless tours wait on it directly.
+// thread (and, where the loop sleeps in IdleWait, wakes that too), so an idle kiosk still sleeps;
+// headless tours wait on it directly.
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -44,10 +45,12 @@ void App::start_notifier() {
     return;
   }
   uint32_t type = files_event_;
-  watch_->notify([type] {
+  platform::IdleWait* idle = idle_wait_.get();  // outlives the watcher: ~App stops it first
+  watch_->notify([type, idle] {
     SDL_Event e{};
     e.type = type;
     SDL_PushEvent(&e);
+    if (idle) idle->wake();  // where the loop sleeps in poll(), not in SDL
   });
 }
 

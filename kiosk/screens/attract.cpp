@@ -4,7 +4,11 @@
 //
 // Burn-in: everything drifts slowly on a path a few millimetres wide that takes minutes to
 // repeat, so no pixel stays lit in the same place for hours. Nothing flashes: fades take 1.2 s.
-// Frames: full rate only during a fade; otherwise one frame a second for the drift.
+// Frames: only when something on screen changes. Full rate during a fade; the drift moves in whole
+// pixels (a fraction of a pixel is drawn the same by the software renderer and blurred by a GPU's
+// filtering) and each step is a frame, every few seconds at its fastest; the invitation's language
+// and the next item come at their moments; the journey draws at 30 frames a second while the
+// traveller glides to a new place and rests in between until the next stay.
 #include <cmath>
 
 #include "kiosk/screens/context.h"
@@ -15,6 +19,9 @@ namespace {
 
 constexpr uint64_t kFadeMs = 1200;
 constexpr uint64_t kInviteMs = 5000;  // each language's "touch to explore" stays this long
+
+constexpr float kPi = 3.14159f;
+constexpr uint64_t kDriftLookMs = 50;  // the drift's next step is found to within this
 
 struct Slot {
   size_t item;
@@ -33,6 +40,24 @@ Slot slot_at(const std::vector<bundle::AttractItem>& list, uint64_t t) {
     acc += d;
   }
   return {0, cycle_start, cycle_start + total};
+}
+
+// A slow Lissajous drift: periods of 7 and 11 minutes, a few millimetres each way, in whole pixels.
+struct Drift {
+  float dx, dy;
+  bool operator==(const Drift& o) const { return dx == o.dx && dy == o.dy; }
+};
+
+Drift drift_at(const ui::Theme& th, uint64_t t) {
+  return {std::round(th.mm(4.f) * std::sin(t / 1000.f * 2 * kPi / 420.f)), std::round(th.mm(3.f) * std::sin(t / 1000.f * 2 * kPi / 660.f))};
+}
+
+// When (ms since attract began) the drift next moves a pixel after `t`; `limit` if not before it.
+uint64_t next_drift_step(const ui::Theme& th, uint64_t t, uint64_t limit) {
+  const Drift now = drift_at(th, t);
+  for (uint64_t u = t + kDriftLookMs; u < limit; u += kDriftLookMs)
+    if (!(drift_at(th, u) == now)) return u;
+  return limit;
 }
 
 void draw_item(Context& ctx, const bundle::AttractItem& a, float alpha, float dx, float dy) {
@@ -117,9 +142,17 @@ void draw_journey_item(Context& ctx, uint64_t since, uint64_t duration, float dx
   std::string line = s.from.substr(0, 4) + "  \xC2\xB7  " + (pl ? pl->name.in(ctx.lang()) : s.place);
   int w = (int)std::min(th.width - 2.f * th.margin(), (float)th.mm(250.f));
   ui::Layout l = ctx.c.text().layout_plain(line, {ui::Face::SerifBold, th.heading_px(), th.colours.on_night, 1.2f, 0.5f, ui::Align::Centre}, w);
-  ctx.c.block(l, (th.width - w) / 2.f + dx, view.bottom() + th.mm(2.f) + dy * 0.5f);
-  // Smooth but modest: 30 frames a second while the route draws, then the usual slow drift.
-  if (f < 1) ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + 33);
+  ctx.c.block(l, (th.width - w) / 2.f + dx, view.bottom() + th.mm(2.f) + std::round(dy * 0.5f));
+  // Smooth but modest: 30 frames a second while the traveller glides to a new place; at rest
+  // (or on a stay in the same place) nothing moves until the next stay begins.
+  const bool gliding = glide < 1 && cur > 0 && journey[cur].place != journey[cur - 1].place;
+  if (gliding) ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + 33);
+  if (f < 1 && cur + 1 < (int)ctx.map->stay_starts.size()) {
+    double f_next = (ctx.map->stay_starts[cur + 1] - first) / (last - first);
+    double at = f_next * duration * 0.8;  // ms into the item when that stay begins
+    uint64_t in = at > since ? (uint64_t)std::ceil(at - since) + 1 : 1;
+    ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + in);
+  }
 }
 
 }  // namespace
@@ -127,11 +160,10 @@ void draw_journey_item(Context& ctx, uint64_t since, uint64_t duration, float dx
 void draw_attract(Context& ctx) {
   ui::Canvas& c = ctx.c;
   const ui::Theme& th = ctx.theme();
-  c.fill({0, 0, (float)th.width, (float)th.height}, th.colours.night);
+  c.ground(th.colours.night);
   uint64_t t = ctx.now - ctx.mem.attract_started;
-  // A slow Lissajous drift: periods of 7 and 11 minutes, a few millimetres each way.
-  float dx = th.mm(4.f) * std::sin(t / 1000.f * 2 * 3.14159f / 420.f);
-  float dy = th.mm(3.f) * std::sin(t / 1000.f * 2 * 3.14159f / 660.f);
+  const Drift drift = drift_at(th, t);
+  const float dx = drift.dx, dy = drift.dy;
   const auto& list = ctx.ex.attract;
   static const std::vector<bundle::AttractItem> title_only{{"title", "", 30}};
   const auto& playlist = list.empty() ? title_only : list;
@@ -166,9 +198,15 @@ void draw_attract(Context& ctx) {
     ui::TextStyle st{ui::Face::SansBold, th.heading_px(), {232, 140, 110, 255}, 1.2f, 0.5f, ui::Align::Centre};
     int w = th.width - 2 * th.margin();
     ui::Layout l = c.text().layout_plain(invite, st, w);
-    c.block(l, th.margin() + dx, th.height - th.margin() - l.height + dy * 0.5f);
+    c.block(l, th.margin() + dx, th.height - th.margin() - l.height + std::round(dy * 0.5f));
   }
-  if (!ctx.needs_frame) ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + 1000);
+  if (ctx.needs_frame) return;
+  // At rest: the next frame comes with the next change: a drift step, the invitation's next
+  // language, the next item's fade.
+  uint64_t next = s.end;  // the item's end (ms since attract began, like t)
+  if (langs.size() > 1) next = std::min(next, t - t % kInviteMs + kInviteMs);
+  next = next_drift_step(th, t, next);
+  ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + (next - t));
 }
 
 }  // namespace screens

@@ -161,7 +161,7 @@ ImVec2 draw_journey(Context& ctx, const ui::Rect& view, const ui::Camera& cam, d
   const auto& p = th.colours;
   const ui::Colour sea = night ? p.night : kSea, land = night ? ui::Colour{62, 57, 51} : kLand;
   const ui::Colour route = night ? ui::Colour{232, 140, 110} : p.accent, faint = night ? p.on_night : p.ink_soft;
-  c.fill(view, sea);
+  if (!night) c.fill(view, sea);  // at night (attract) the sea is the screen's own ground
   if (!night) draw_graticule(c, cam, view);
   // Land, with a cross-fade between levels of detail so zooming never pops.
   double zoom = cam.scale / ui::fit_scale(world_half_w(), world_half_h(), view.w, view.h);

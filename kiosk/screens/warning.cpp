@@ -9,7 +9,7 @@ void draw_warning(Context& ctx) {
   const ui::Theme& th = ctx.theme();
   const auto& p = th.colours;
   ui::TextEngine& te = c.text();
-  c.fill({0, 0, (float)th.width, (float)th.height}, p.paper);
+  c.ground(p.paper);
   int w = (int)std::min((float)th.width - 2 * th.margin(), (float)th.mm(200.f));
   float x = (th.width - w) / 2.f;
   int left = ctx.flow.warning_seconds_left(ctx.now);

@@ -61,6 +61,12 @@ class Canvas {
   TextEngine& text() { return text_; }
   ImDrawList* draw_list() { return dl_; }
 
+  // The colour the whole screen starts from, opaque. The renderer clears to it instead of drawing
+  // a screen-sized rectangle: on the software renderer a blended full-screen rectangle costs more
+  // than everything else on a frame (~7 ms of ~8 at 1080p), and on a GPU it is a screenful of fill.
+  // Set it before drawing anything; the app sets the theme's paper.
+  void ground(Colour c) { ground_ = Colour{c.r, c.g, c.b, 255}; }
+  Colour ground() const { return ground_; }
   void fill(const Rect& r, Colour c, float rounding = 0);
   void stroke(const Rect& r, Colour c, float thickness, float rounding = 0);
   void line(float x1, float y1, float x2, float y2, Colour c, float thickness);
@@ -107,6 +113,7 @@ class Canvas {
 
  private:
   ImDrawList* dl_;
+  Colour ground_{0, 0, 0, 255};
   Theme& theme_;
   TextEngine& text_;
   ImFont* label_;
