@@ -22,8 +22,6 @@ namespace platform {
 
 namespace {
 
-const char* const kMethodNames[] = {"auto", "dpms", "backlight", "command", "none"};
-
 bool write_file(const fs::path& p, const std::string& text, std::string& why) {
   // sysfs attributes take one write(2); an ofstream reports a refused value only at close.
   FILE* f = fopen(p.c_str(), "w");
@@ -56,17 +54,6 @@ std::vector<fs::path> backlight_devices(const std::string& sysfs) {
 }
 
 }  // namespace
-
-bool parse_power_method(const std::string& text, PowerMethod& out) {
-  for (int i = 0; i < 5; ++i)
-    if (text == kMethodNames[i]) {
-      out = (PowerMethod)i;
-      return true;
-    }
-  return false;
-}
-
-const char* power_method_name(PowerMethod m) { return kMethodNames[(int)m]; }
 
 ScreenPower::ScreenPower(PowerSetup setup, std::unique_ptr<DrmPort> drm, Runner run, Log log)
     : setup_(std::move(setup)), drm_(std::move(drm)), run_(std::move(run)), log_(std::move(log)) {

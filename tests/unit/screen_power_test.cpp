@@ -205,6 +205,12 @@ TEST_CASE("screen power: [display] power in kiosk.toml") {
   REQUIRE(e.size() == 1);
   CHECK(e[0] == s.path("kiosk.toml") + ":2: error: power = \"command\" needs both off_command and on_command (\"auto\" used)");
   CHECK(f.power == platform::PowerMethod::Auto);
+  // The commented kiosk.toml the package installs asks for "auto" and runs no command.
+  app::Config shipped;
+  std::vector<std::string> errors;
+  REQUIRE(app::load_config(source_dir() + "/deploy/kiosk.toml", shipped, errors));
+  CHECK(shipped.power == platform::PowerMethod::Auto);
+  CHECK(shipped.display_off.empty());
 }
 
 namespace {
