@@ -5,11 +5,8 @@
 // between boots (Pi 5) does not matter, and with none connected it fails and we try again. Under
 // KMSDRM the kernel, not SDL, owns the virtual-terminal keys (Ctrl+Alt+Fn, Ctrl+Alt+Del):
 // deploy/rpi/setup.sh masks ctrl-alt-del.target and the getty on tty1 and sets kernel.sysrq=0,
-// so those keys lead nowhere. Screen power through DRM (DPMS on the connector) is not done here
-// yet: it would set the connector's "DPMS" property (drmModeConnectorSetProperty, libdrm) on the
-// fd SDL holds as DRM master — SDL_GetWindowWMInfo's info.kmsdrm.drm_fd — since no other process
-// can while the kiosk runs, or write the backlight's bl_power for a DSI panel; display_power.h
-// still runs the configured commands (vcgencmd display_power does nothing under bookworm's KMS).
+// so those keys lead nowhere. Screen power through DRM (DPMS on the connector, on the fd SDL holds
+// as DRM master) and a DSI panel's backlight are in screen_power.h, not here.
 #include <SDL_image.h>
 
 #include <cstdlib>

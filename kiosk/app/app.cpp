@@ -15,16 +15,16 @@
 #include "kiosk/app/exhibit_loader.h"
 #include "kiosk/app/keys.h"
 #include "kiosk/app/rotation.h"
-#include "platform/display_power.h"
 #include "platform/idle_wait.h"
 #include "platform/paths.h"
 #include "platform/rotation.h"
 #include "platform/signals.h"
+#include "platform/video_reset.h"
 #include "platform/video_retry.h"
 
 namespace app {
 
-App::App(Options o) : opt_(std::move(o)) {}
+App::App(Options o) : opt_(std::move(o)), touch_devices_(std::make_unique<TouchDevices>(opt_.touch_devices)) {}
 
 App::~App() {
   watch_.reset();  // its thread first: it pushes events into SDL
@@ -84,16 +84,29 @@ bool App::start(std::string& why) {
       return std::vector<uint8_t>();
     }
   });
-  // A restart inside opening hours (after a crash that left the screen off at closing time, or a
-  // clock that was wrong at closing): switch the screen on, since apply_hours() only acts on changes.
-  if (opt_.config.hours.configured() && opt_.config.hours.is_open(wall_now()))
-    platform::run_display_command(opt_.config.display_on);
+  start_screen_power();
   keepalive_.phase("reading the exhibit");
   if (!opt_.config.store_dir.empty()) store_ = std::make_unique<StoreLink>(opt_.config);
   open_bundle();
   start_watching();
   if (!opt_.config.stats.empty()) stats_.open(opt_.config.stats, wall_ms());
   return true;
+}
+
+// The screen's power switch: DPMS on SDL's DRM fd, the backlight, or the site's command.
+void App::start_screen_power() {
+  const auto& c = opt_.config;
+  platform::PowerSetup ps{c.power, c.display_off, c.display_on, opt_.sysfs.empty() && !opt_.headless ? "/sys" : opt_.sysfs};
+  std::string no_drm;
+  std::unique_ptr<platform::DrmPort> drm;
+  if (opt_.drm) drm = opt_.drm();
+  else if (!opt_.headless) drm = platform::sdl_drm_port(video_.window, no_drm);
+  if (!drm && !no_drm.empty() && (c.power == platform::PowerMethod::Auto || c.power == platform::PowerMethod::Dpms))
+    SDL_Log("screen power: no DPMS, %s", no_drm.c_str());
+  power_ = std::make_unique<platform::ScreenPower>(ps, std::move(drm));
+  // A restart inside opening hours (after a crash that left the screen off at closing time, or a
+  // clock that was wrong at closing): switch the screen on, since apply_hours() only acts on changes.
+  if (c.hours.configured() && c.hours.is_open(wall_now())) power_->set(true);
 }
 
 void App::end_visit(stats::EndReason why) {
@@ -215,13 +228,37 @@ void App::handle_event(const SDL_Event& e) {
   if (e.type == SDL_FINGERDOWN || e.type == SDL_FINGERUP || e.type == SDL_FINGERMOTION || e.type == SDL_MOUSEBUTTONDOWN ||
       e.type == SDL_MOUSEBUTTONUP || (e.type == SDL_MOUSEMOTION && e.motion.state))
     last_touch_ms_ = now_;
-  if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
-    fade_.drop();
-    text_->clear();  // textures are gone; they come back on demand
-    pictures_->clear();
-    dirty_ = true;
-  }
+  if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) remake_textures(e.type == SDL_RENDER_DEVICE_RESET);
+  if (e.type == SDL_FINGERDOWN) look_at_touch_devices();
   gestures_.feed(to_picture(e, video_.rotation, video_.panel_w, video_.panel_h), now_, video_.width, video_.height);
+  ui::Gesture g;
+  while (gestures_.poll(g)) on_gesture(g);
+}
+
+// The renderer lost its textures (SDL_RENDER_DEVICE_RESET) or the contents of its render targets
+// (SDL_RENDER_TARGETS_RESET): every texture the kiosk made is made again, so the next frame shows
+// the exhibit rather than garbage. Text and pictures come back on demand (that frame rasterises
+// again); the label atlas is uploaded again from ImGui's copy of its pixels; the turned panel's
+// render target is made again; a cross-fade in progress is dropped (its old frame is gone).
+void App::remake_textures(bool device) {
+  ++texture_resets_;
+  SDL_Log("the renderer %s: making every texture again", device ? "was reset" : "lost its render targets");
+  fade_.drop();
+  if (text_) text_->clear();
+  if (pictures_) pictures_->clear();
+  if (imgui_ready_) {
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) SDL_Log("the label atlas could not be uploaded again: %s", SDL_GetError());
+  }
+  std::string why;
+  if (!platform::remake_picture(video_, why)) SDL_Log("%s", why.c_str());
+  dirty_ = true;
+}
+
+// A touch screen unplugged with a finger on it never lifts that finger: forget it now.
+void App::look_at_touch_devices() {
+  next_touch_look_ = now_ + 1000;
+  for (int64_t id : touch_devices_->gone()) gestures_.forget_device(id, now_);
   ui::Gesture g;
   while (gestures_.poll(g)) on_gesture(g);
 }
@@ -255,9 +292,10 @@ void App::apply_hours() {
     gestures_.reset();
     pressed_.reset();
     pending_tap_.reset();
-    platform::run_display_command(opt_.config.display_off);
+    power_off_due_ = true;  // after the black frame: a CRTC switched off takes no page flips
   } else {
-    platform::run_display_command(opt_.config.display_on);
+    power_off_due_ = false;
+    if (power_) power_->set(true);  // before the next frame is drawn
     if (flow_ && flow_->screen() != flow::Screen::Attract) flow_->end_session();
     memory_.attract_started = now_;
   }
@@ -345,6 +383,7 @@ void App::update() {
     }
     dirty_ = true;
   }
+  if (gestures_.active() && now_ >= next_touch_look_) look_at_touch_devices();  // ~1/s while held
   gestures_.tick(now_);
   ui::Gesture g;
   while (gestures_.poll(g)) on_gesture(g);
@@ -395,6 +434,10 @@ void App::draw_frame() {
   render(true);
   ++frames_;
   if (on_frame_) on_frame_();
+  if (power_off_due_ && closed_ && power_) {
+    power_off_due_ = false;
+    power_->set(false);
+  }
 }
 
 // This thread's CPU time in ms: what a frame costs the kiosk, whatever else the machine does.
@@ -517,10 +560,10 @@ void App::advance(uint64_t ms) {
   if (frame_due()) draw_frame();
 }
 
-void App::finger(Uint32 type, int64_t id, float x, float y) {
+void App::finger(Uint32 type, int64_t id, float x, float y, int64_t device) {
   SDL_Event e{};
   e.type = type;
-  e.tfinger.touchId = 1;
+  e.tfinger.touchId = device;
   e.tfinger.fingerId = id;
   // Synthetic touches arrive where the panel shows that point, and take the real path back.
   platform::Norm p = platform::picture_to_panel(video_.rotation, {x / video_.width, y / video_.height});

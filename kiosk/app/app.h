@@ -19,6 +19,7 @@
 #include "kiosk/app/exhibit_loader.h"
 #include "kiosk/app/store_link.h"
 #include "kiosk/app/swap.h"
+#include "kiosk/app/touch_devices.h"
 #include "kiosk/flow/flow.h"
 #include "kiosk/screens/context.h"
 #include "kiosk/stats/recorder.h"
@@ -28,6 +29,7 @@
 #include "kiosk/ui/text.h"
 #include "platform/file_watch.h"
 #include "platform/idle_wait.h"
+#include "platform/screen_power.h"
 #include "platform/video.h"
 
 struct ImFont;
@@ -47,6 +49,12 @@ struct Options {
   // show the build errors of `errors_file` (default: the bundle's path + ".errors") in an overlay.
   bool watch = false;
   std::string errors_file;
+  // Screen power (platform/screen_power.h): the sysfs root for the backlight ("" = /sys on the
+  // wall, none when headless) and, for tests, a DRM port instead of SDL's (null = SDL's).
+  std::string sysfs;
+  std::function<std::unique_ptr<platform::DrmPort>()> drm;
+  // Tests: the touch devices there now, instead of SDL's list (touch_devices.h).
+  TouchDevices::List touch_devices;
 };
 
 class App {
@@ -81,7 +89,8 @@ class App {
   // straight to each deadline in between, as the real loop would sleep until it.
   void advance(uint64_t ms);
   // A synthetic touch (SDL_FINGERDOWN / MOTION / UP) at pixel (x, y), through the real input path.
-  void finger(Uint32 type, int64_t id, float x, float y);
+  // `device` is the touch device's id (SDL numbers a replugged touch screen anew).
+  void finger(Uint32 type, int64_t id, float x, float y, int64_t device = 1);
   bool screenshot(const std::string& path, std::string& why);  // draws the current state to a PNG
   std::string screen_name() const;
   const std::vector<ui::Item>& items() const { return items_; }
@@ -110,6 +119,12 @@ class App {
   ui::TextEngine& text() { return *text_; }
   ui::Pictures& pictures() { return *pictures_; }
   bool closed() const { return closed_; }
+  // How the screen was last switched (null before start()).
+  const platform::ScreenPower* screen_power() const { return power_.get(); }
+  // A finger (or the mouse button) is on the glass, as far as the gesture layer knows.
+  bool touching() const { return gestures_.active(); }
+  // Times the renderer's textures were made again after SDL said they were lost.
+  int texture_resets() const { return texture_resets_; }
   // Local wall-clock time (epoch seconds) now: real, or virtual in headless runs.
   int64_t wall_now() const;
   // Headless runs: the virtual wall clock jumps (an NTP sync, an administrator's date command).
@@ -196,6 +211,14 @@ class App {
   static constexpr uint64_t kWakeMs = 5 * 60 * 1000;
   WallClock wall_;  // read whenever the time is needed, never fixed at start
   void apply_hours();
+  void start_screen_power();
+  void remake_textures(bool device);
+  void look_at_touch_devices();
+  std::unique_ptr<TouchDevices> touch_devices_;
+  uint64_t next_touch_look_ = 0;
+  int texture_resets_ = 0;
+  std::unique_ptr<platform::ScreenPower> power_;
+  bool power_off_due_ = false;  // closing: switch off once the black frame is on the screen
   // Visitor statistics (the kiosk's only writes); off when no file is configured.
   stats::Recorder stats_;
   int64_t last_touch_wall_ms_ = 0;

@@ -148,6 +148,20 @@ static void load_display_shape(const toml::table& d, Config& out, Err&& err) {
   }
 }
 
+// [display] power: which way the screen is switched at closing and opening.
+template <class Err>
+static void load_display_power(const toml::table& d, Config& out, Err&& err) {
+  const toml::node* n = d.get("power");
+  if (!n) return;
+  auto text = n->value<std::string>();
+  if (!text || !platform::parse_power_method(*text, out.power))
+    return err(n, "power must be \"auto\", \"dpms\", \"backlight\", \"command\" or \"none\" (\"auto\" used)");
+  if (out.power == platform::PowerMethod::Command && (out.display_off.empty() || out.display_on.empty())) {
+    err(n, "power = \"command\" needs both off_command and on_command (\"auto\" used)");
+    out.power = platform::PowerMethod::Auto;
+  }
+}
+
 bool load_config(const std::string& path, Config& out, std::vector<std::string>& errors) {
   toml::table t;
   try {
@@ -189,10 +203,11 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
     out.warning_seconds = seconds(*s, "warning_seconds", kWarningRange, err);
   }
   if (auto* d = t["display"].as_table()) {
-    check_keys(*d, "[display]", {"off_command", "on_command", "rotation", "mode"}, err);
+    check_keys(*d, "[display]", {"off_command", "on_command", "rotation", "mode", "power"}, err);
     out.display_off = (*d)["off_command"].value_or(std::string());
     out.display_on = (*d)["on_command"].value_or(std::string());
     load_display_shape(*d, out, err);
+    load_display_power(*d, out, err);
   }
   if (auto* st = t["store"].as_table()) load_store(*st, out, err);
   if (auto* h = t["hours"].as_table()) {

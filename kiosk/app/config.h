@@ -8,6 +8,7 @@
 #include "content/bundle/store.h"
 #include "kiosk/flow/schedule.h"
 #include "platform/display_mode.h"
+#include "platform/screen_power.h"
 
 namespace app {
 
@@ -16,6 +17,8 @@ struct Config {
   float screen_w_mm = 0, screen_h_mm = 0;  // 0: not set here
   int idle_seconds = 0, warning_seconds = 0;  // 0: the exhibit's own
   std::string display_off, display_on;
+  // [display] power: how the screen is switched off at closing and on at opening (screen_power.h).
+  platform::PowerMethod power = platform::PowerMethod::Auto;
   int rotation = 0;      // [display] rotation: 0, 90, 180 or 270 degrees clockwise (platform/rotation.h)
   platform::Mode mode;   // [display] mode = "1920x1080@60"; w == 0: the screen's preferred mode at ≥ 50 Hz
   std::string stats;  // the visitor statistics file; "" = no statistics

@@ -287,6 +287,24 @@ struct Player {
       run_for(kFrameMs);
       return true;
     }
+    if (cmd == "expect-power" && a.size() == 1 && (a[0] == "on" || a[0] == "off")) {
+      if (app.frame_due()) app.draw_frame();  // a closing switches off after its black frame
+      const platform::ScreenPower* p = app.screen_power();
+      if (!p || !p->state()) return fail("expected the screen switched " + a[0] + " but it was never switched");
+      if (*p->state() != (a[0] == "on")) return fail("expected the screen switched " + a[0] + "; last: " + p->last());
+      out << p->last() << "\n";
+      return true;
+    }
+    if (cmd == "render-reset" && a.size() == 1 && (a[0] == "targets" || a[0] == "device")) {
+      // The renderer lost its textures (a GPU reset, a screen gone and back): SDL says so with
+      // an event; the next frame must show the same picture.
+      SDL_Event e{};
+      e.type = a[0] == "targets" ? SDL_RENDER_TARGETS_RESET : SDL_RENDER_DEVICE_RESET;
+      SDL_PushEvent(&e);
+      app.pump_events();
+      run_for(kFrameMs);
+      return true;
+    }
     if (cmd == "wait" && a.size() == 1) return run_for(std::stoull(a[0])), true;
     if (cmd == "idle" && a.size() == 1) return idle_for((uint64_t)(std::stod(a[0]) * 1000)), true;
     if (cmd == "lang" && a.size() == 1) {

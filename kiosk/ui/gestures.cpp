@@ -138,10 +138,21 @@ void GestureRecognizer::on_move(Key id, float x, float y, uint64_t now) {
 // A down for a finger we still track means its up was lost: that finger is gone. So is any finger
 // silent for stale_ms (a resting finger sends nothing, but the driver's lost up is likelier than a
 // finger held dead still for seconds while another lands).
+// Fingers of another touch device are gone too: one glass has one touch screen, and a second id
+// means the first was unplugged and came back under a new one (the mouse is not a touch device).
 void GestureRecognizer::forget_lost_fingers(Key arriving, uint64_t now) {
   std::vector<Key> lost;
+  for (const auto& [k, f] : fingers_) {
+    const bool other_device = k.first != arriving.first && k != kMouseId && arriving != kMouseId;
+    if (k == arriving || other_device || now >= f.seen + cfg_.stale_ms) lost.push_back(k);
+  }
+  for (const Key& k : lost) forget(k, now);
+}
+
+void GestureRecognizer::forget_device(int64_t touch_id, uint64_t now) {
+  std::vector<Key> lost;
   for (const auto& [k, f] : fingers_)
-    if (k == arriving || now >= f.seen + cfg_.stale_ms) lost.push_back(k);
+    if (k.first == touch_id && k != kMouseId) lost.push_back(k);
   for (const Key& k : lost) forget(k, now);
 }
 

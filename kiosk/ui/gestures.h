@@ -9,6 +9,10 @@
 //           tap_max_ms, so it can never swallow a slow tap; fingers are keyed by device and
 //           finger id, and a finger unseen for stale_ms when another goes down (its finger-up
 //           was lost by the driver) is forgotten, so it cannot turn later touches into pinches;
+//           a finger going down on another touch device forgets the fingers of the first one
+//           (fingers on two devices are never one gesture: it is a touch screen unplugged
+//           mid-touch and plugged back, which SDL numbers anew and never lifts its fingers), and
+//           forget_device() drops a removed device's fingers at once;
 //           mouse events that SDL synthesises from touch (which == SDL_TOUCH_MOUSEID) are ignored,
 //           and touch events synthesised from the mouse (touchId == SDL_MOUSE_TOUCHID) too.
 // Time is passed in (milliseconds of a clock the caller owns), so tests run on a fake clock.
@@ -74,6 +78,9 @@ class GestureRecognizer {
   uint64_t next_deadline() const;
   // Drop every finger and pending gesture (session end, screen change mid-gesture).
   void reset();
+  // A touch device was removed: its fingers are gone without a finger-up (SDL_DelTouch sends
+  // none). The gesture they made ends as on focus loss: Cancel and Release, no tap, no fling.
+  void forget_device(int64_t touch_id, uint64_t now_ms);
 
  private:
   struct Finger {
