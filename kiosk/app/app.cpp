@@ -83,6 +83,7 @@ bool App::start(std::string& why) {
   open_bundle();
   start_watching();
   if (!opt_.config.stats.empty()) stats_.open(opt_.config.stats, wall_ms());
+  staff_start();
   return true;
 }
 
@@ -182,6 +183,7 @@ void App::setup_labels() {
 }
 
 std::string App::screen_name() const {
+  if (staff_.open) return screens::staff_page_name(staff_.page);
   if (!bundle_) return "unavailable";
   if (closed_) return "closed";
   return flow::name(flow_->screen());
@@ -211,7 +213,10 @@ void App::handle_event(const SDL_Event& e) {
     pictures_->clear();
     dirty_ = true;
   }
-  gestures_.feed(to_picture(e, video_.rotation, video_.panel_w, video_.panel_h), now_, video_.width, video_.height);
+  SDL_Event pic = to_picture(e, video_.rotation, video_.panel_w, video_.panel_h);
+  // The staff corner's touches never reach the visitor's gestures (staff_desk.h).
+  if (staff_event(pic)) return;
+  gestures_.feed(pic, now_, video_.width, video_.height);
   ui::Gesture g;
   while (gestures_.poll(g)) on_gesture(g);
 }
@@ -255,6 +260,7 @@ void App::apply_hours() {
 
 void App::on_gesture(const ui::Gesture& g) {
   using T = ui::GestureType;
+  if (staff_.open) return staff_gesture(g);  // nothing reaches the visitor's flow or statistics
   if (!flow_) return;  // the fallback screen has nothing to touch
   dirty_ = true;
   // The map takes drags and pinches itself (pan, zoom, the timeline); taps still go to buttons.
@@ -312,6 +318,7 @@ void App::on_gesture(const ui::Gesture& g) {
 }
 
 void App::update() {
+  staff_update();
   try_swap();
   store_tick();
   notice_clock_jump();
@@ -345,7 +352,7 @@ bool App::frame_due() const { return dirty_; }
 
 uint64_t App::next_wake() const {
   if (dirty_) return now_;
-  uint64_t w = std::min({redraw_at_, swap_wake(), store_wake()});
+  uint64_t w = std::min({redraw_at_, swap_wake(), store_wake(), staff_wake()});
   if (!bundle_) return std::min(w, next_retry_);
   // Opening hours: wake at the next change, or when a wake-up touch's grace ends.
   if (auto change = opt_.config.hours.next_change(wall_now())) {
@@ -372,7 +379,7 @@ void App::render(bool present) {
   io.DeltaTime = 1.f / 60.f;
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui::NewFrame();
-  if (flow_) theme_.text_scale = flow_->larger_text() ? ui::Theme::kLargerText : 1.f;
+  if (flow_) theme_.text_scale = flow_->larger_text() && !staff_.open ? ui::Theme::kLargerText : 1.f;
   ui::Canvas canvas(ImGui::GetBackgroundDrawList(), theme_, *text_, label_fonts_);
   canvas.tap = pending_tap_;
   canvas.pressed = pressed_;
@@ -380,7 +387,10 @@ void App::render(bool present) {
   dirty_ = false;
   redraw_at_ = UINT64_MAX;
   canvas.fill({0, 0, (float)video_.width, (float)video_.height}, closed_ ? ui::Colour{0, 0, 0} : theme_.colours.paper);
-  if (closed_) {
+  if (staff_.open) {
+    staff_draw(canvas);  // instead of the exhibit (or the dark screen after hours)
+    if (canvas.tapped_anything()) dirty_ = true;
+  } else if (closed_) {
     // Closed: nothing but black (the display command may also switch the panel off).
   } else if (!bundle_) {
     draw_unavailable(canvas);
@@ -411,7 +421,7 @@ void App::render(bool present) {
     last_larger_ = flow_->larger_text();
     redraw_at_ = ctx.redraw_at;
   }
-  if (!overlay_.empty() && !closed_) draw_overlay(canvas);
+  if (!overlay_.empty() && !closed_ && !staff_.open) draw_overlay(canvas);
   items_ = canvas.items();
   texts_ = canvas.texts();
   ImGui::Render();
@@ -421,6 +431,16 @@ void App::render(bool present) {
   frame_stats_ = FrameStats{(t1 - t0) / freq, 0, dd->TotalVtxCount, dd->TotalIdxCount / 3, 0};
   for (int i = 0; i < dd->CmdListsCount; ++i) frame_stats_.draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
   if (!opt_.rasterize) return fade_.drop();  // soak runs: everything but the pixels
+  struct Ring {  // the staff overlay's frame-time graph: what this frame cost, once it is submitted
+    std::deque<float>& ms;
+    const FrameStats& f;
+    bool on;
+    ~Ring() {
+      if (!on) return;
+      ms.push_back((float)(f.build_ms + f.submit_ms));
+      if (ms.size() > StaffDesk::kFrames) ms.pop_front();
+    }
+  } ring{staff_.frame_ms, frame_stats_, present};
   platform::begin_frame(video_);
   SDL_SetRenderDrawColor(video_.renderer, 0, 0, 0, 255);
   SDL_RenderClear(video_.renderer);
@@ -517,7 +537,7 @@ int App::run_loop() {
       quit = handle_or_quit(e);
       quit = pump_events() || quit;
     }
-    if (platform::stop_requested()) quit = true;
+    if (platform::stop_requested() || staff_.exit_code) quit = true;
     if (quit) {
       keepalive_.stopping();
       end_visit(stats::EndReason::Shutdown);
@@ -526,7 +546,7 @@ int App::run_loop() {
     if (frame_due()) draw_frame();
     keepalive_.tick(SDL_GetTicks64(), frames_);  // READY=1 after the first frame, then WATCHDOG=1
   }
-  return 0;
+  return staff_.exit_code.value_or(0);  // the staff overlay's Restart or Exit (staff_desk.h)
 }
 
 }  // namespace app

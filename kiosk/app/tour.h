@@ -4,7 +4,7 @@
 //   shot NAME | expect-screen NAME | expect-lang CODE | expect-text "…" | ids | mark | expect-frames N
 //   expect-targets MM | expect-no-overflow | expect-text-size MM | expect-reach | frame-stats [LABEL]
 //   wait-reload [S] | wait-overlay [S] | expect-overlay "…" | expect-no-overlay | swap FILE | sh "…"
-//   self-test | key CHORD | clock-jump SECONDS
+//   self-test | key CHORD | clock-jump SECONDS | steady-figures | expect-exit none|restart|console
 //   # comment
 // Coordinates are pixels, or fractions of the screen when written with a decimal point.
 // `wait-reload` waits (real time, default 10 s) until a new bundle has been switched in and its
@@ -15,6 +15,9 @@
 // `key alt+f4` (or ctrl+alt+f2, super, ctrl+c, quit, close…) puts the key presses or close request
 // on SDL's queue and handles them as the real loop does; fails if they would end the kiosk.
 // `clock-jump -3600` steps the virtual wall clock, as an NTP sync or a date command would.
+// `steady-figures`: the staff overlay shows fixed sample figures for what varies from run to run
+// (RSS, text cache, frame times), so its screenshots compare. `expect-exit restart` checks that
+// the overlay's Restart (or `console`: Exit) asked the loop to end with its code, and clears it.
 // `frame-stats` draws one frame and prints its CPU cost, vertices, triangles and draw calls.
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
 // `expect-targets MM` fails, naming each item and its size, when any touch target on the current
