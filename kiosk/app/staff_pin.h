@@ -16,7 +16,8 @@
 
 namespace app::staff {
 
-// Argon2id at 8 MiB and 3 passes: about 30 ms here, a few times that on a Pi 4. The interactive
+// Argon2id at 8 MiB and 3 passes: about 15 ms on this 2-core x86 machine (6-40 ms with load), a
+// few times that on a Pi 4. The interactive
 // limits (64 MiB) are the whole memory budget of a kiosk; brute force is stopped by the lockout
 // (staff_lock.h: five tries, then 60 s doubling), not by the hash's cost. The cost matters only
 // for a stolen kiosk.toml, where 10^4..10^8 PINs are too few for any hash to protect.

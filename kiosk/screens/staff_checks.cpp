@@ -52,13 +52,16 @@ void draw_touch(ui::Canvas& c, const StaffView& v, StaffInput& in) {
     const ui::Point& end = tr.points.back();
     if (tr.down) ++down, c.circle(end.x, end.y, (float)th.mm(5.f), col.with_alpha(0.35f));
     std::string id = std::to_string(tr.finger);
-    float lx = std::clamp(end.x + th.mm(6.f), 0.f, th.width - c.label_width(id) - 1.f);
+    // The id ahead of the finger's last movement, clear of its own trail.
+    bool leftward = tr.points.size() > 1 && end.x < tr.points[tr.points.size() - 2].x;
+    float lx = leftward ? end.x - th.mm(6.f) - c.label_width(id) : end.x + th.mm(6.f);
+    lx = std::clamp(lx, 0.f, th.width - c.label_width(id) - 1.f);
     float ly = std::clamp(end.y - c.label_height() / 2, 0.f, th.height - c.label_height() - 1.f);
     c.label(id, lx, ly, col);
   }
   float leave_w = std::max(target, c.label_width("Leave") + th.mm(10.f));
   float bar_y = th.mm(3.f);
-  std::string note = "Touch test: " + std::to_string(down) + (down == 1 ? " finger" : " fingers") + " down; trails show each finger's id";
+  std::string note = "Touch test: " + std::to_string(down) + (down == 1 ? " finger" : " fingers") + " down";
   c.label(fit(c, note, th.width - 2 * m - leave_w - th.mm(4.f)), m, bar_y + (target - c.label_height()) / 2, p.ink_soft);
   if (c.button("staff.touch.leave", {th.width - m - leave_w, bar_y, leave_w, target}, "Leave", ui::ButtonKind::Primary))
     in.action = StaffAction::Leave;
