@@ -178,7 +178,7 @@ TEST_CASE("staff PIN: a hash asking for more than a kiosk can spend is refused b
   CHECK_FALSE(app::staff::hash_usable("$argon2i$v=19$m=8192,t=3,p=1$x$y", why));
 }
 
-TEST_CASE("set-pin: the pin line is replaced, inserted or added, and nothing else changes") {
+TEST_CASE("staff set-pin: the pin line is replaced, inserted or added, and nothing else changes") {
   const std::string h1 = "$argon2id$v=19$m=8192,t=3,p=1$AAAA$BBBB", h2 = "$argon2id$v=19$m=8192,t=3,p=1$CCCC$DDDD";
   SUBCASE("an existing line keeps its indentation and comment") {
     std::string in = "# kiosk\nbundle = \"x\"  # the exhibit\n\n[staff]\n  pin = \"old\"   # set with kiosk --set-pin\nallow_exit = false\n\n[hours]\nmonday = \"closed\"\n";
@@ -208,7 +208,7 @@ TEST_CASE("set-pin: the pin line is replaced, inserted or added, and nothing els
   }
 }
 
-TEST_CASE("set-pin: the file is replaced atomically, keeps its mode and comments, and reads back") {
+TEST_CASE("staff set-pin: the file is replaced atomically, keeps its mode and comments, and reads back") {
   testutil::Scratch s("setpin");
   std::string path = s.path("kiosk.toml");
   std::string original = testutil::read(testutil::source_dir() + "/deploy/kiosk.toml");
@@ -258,7 +258,7 @@ TEST_CASE("set-pin: the file is replaced atomically, keeps its mode and comments
   MESSAGE(err4.str());
 }
 
-TEST_CASE("lockout: five wrong tries lock for 60 s, each further lockout twice as long") {
+TEST_CASE("staff lockout: five wrong tries lock for 60 s, each further lockout twice as long") {
   app::staff::Lockout l;
   int64_t t = 1'700'000'000'000;
   for (int i = 0; i < 4; ++i) CHECK_FALSE(l.wrong(t += 1000));
@@ -286,7 +286,7 @@ TEST_CASE("lockout: five wrong tries lock for 60 s, each further lockout twice a
   CHECK(l.remaining_ms(t) == 60'000);
 }
 
-TEST_CASE("lockout: at most a day, and a wall clock stepped back does not lengthen it") {
+TEST_CASE("staff lockout: at most a day, and a wall clock stepped back does not lengthen it") {
   app::staff::Lockout l;
   int64_t t = 1'700'000'000'000;
   for (int round = 0; round < 30; ++round) {
@@ -299,7 +299,7 @@ TEST_CASE("lockout: at most a day, and a wall clock stepped back does not length
   CHECK(l.remaining_ms(t - 3'600'000) == 60'000);  // NTP stepped the clock back an hour
 }
 
-TEST_CASE("lockout: the count survives a restart through its file") {
+TEST_CASE("staff lockout: the count survives a restart through its file") {
   testutil::Scratch s("lockout");
   std::string path = s.path("staff-lockout"), why;
   int64_t t = 1'700'000'000'000;
@@ -322,7 +322,7 @@ TEST_CASE("lockout: the count survives a restart through its file") {
   CHECK(damaged.remaining_ms(t) == 120'000);
 }
 
-TEST_CASE("config: [staff] settings, and their mistakes at their lines") {
+TEST_CASE("staff config: [staff] settings, and their mistakes at their lines") {
   testutil::Scratch s("staffconfig");
   std::string path = s.path("kiosk.toml");
   testutil::write(path, "[staff]\npin = \"$argon2id$v=19$m=8192,t=3,p=1$AAAA$BBBB\"\nallow_exit = true\nidle_seconds = 300\n");
