@@ -135,19 +135,16 @@ void App::staff_update() {
   staff_.corner.tick(now_);
   if (!staff_.open && staff_.corner.take_triggered()) staff_open_now();
   if (!staff_.open) return;
+  if (now_ >= redraw_at_) dirty_ = true;  // the page's clock (set in staff_draw), also with no bundle or after hours
   if (now_ - staff_.last_touch >= (uint64_t)opt_.config.staff.idle_seconds * 1000) staff_close("left untouched");
 }
 
-// The corner's hold, the idle close, and a clock on the pages that show one (the lockout's
-// countdown, the uptime): once a second.
+// The corner's hold and the idle close (the pages' clocks come through redraw_at_).
 uint64_t App::staff_wake() const {
   uint64_t w = UINT64_MAX;
   if (uint64_t d = staff_.corner.next_deadline()) w = d;
   if (!staff_.open) return w;
-  w = std::min(w, staff_.last_touch + (uint64_t)opt_.config.staff.idle_seconds * 1000);
-  bool ticking = staff_.page == screens::StaffPage::Status || (staff_.page == screens::StaffPage::Pin && staff_.lock.locked(wall_ms()));
-  if (ticking) w = std::min(w, now_ + 1000 - now_ % 1000);
-  return w;
+  return std::min({w, staff_.last_touch + (uint64_t)opt_.config.staff.idle_seconds * 1000, redraw_at_});
 }
 
 void App::staff_save_lock() {
@@ -178,7 +175,7 @@ void App::staff_enter_pin() {
     SDL_Log("staff overlay: wrong PIN %d times: locked for %lld s (lockout %d)", staff::Lockout::kTries,
             (long long)(staff_.lock.remaining_ms(wall_ms()) / 1000), staff_.lock.lockouts());
   else
-    SDL_Log("staff overlay: wrong PIN (%d tries left)", left);
+    SDL_Log("staff overlay: wrong PIN (%d %s left)", left, left == 1 ? "try" : "tries");
   staff_.pin_note = locked ? "" : "Wrong PIN: " + std::to_string(left) + (left == 1 ? " try left" : " tries left");
 }
 
@@ -249,6 +246,9 @@ void App::staff_draw(ui::Canvas& c) {
     staff_.swaps_at_reload = -1;
   }
   screens::StaffInput in = screens::draw_staff(c, staff_view());
+  // A clock on the page (the uptime, the lockout's countdown): drawn again at the next second.
+  bool ticking = staff_.page == screens::StaffPage::Status || (staff_.page == screens::StaffPage::Pin && staff_.lock.locked(wall_ms()));
+  if (ticking) redraw_at_ = now_ + 1000 - now_ % 1000;
   staff_act(in);
 }
 

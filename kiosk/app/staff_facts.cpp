@@ -121,7 +121,7 @@ screens::StaffView App::staff_view() {
   v.digits = staff_.digits.size();
   int64_t left = staff_.lock.remaining_ms(wall_ms());
   v.locked = left > 0;
-  v.pin_note = v.locked ? "Locked after " + std::to_string(staff::Lockout::kTries) + " wrong PINs: wait " +
+  v.pin_note = v.locked ? "Locked: " + std::to_string(staff::Lockout::kTries) + " wrong PINs.\nTry again in " +
                               std::to_string((left + 999) / 1000) + " s"
                         : staff_.pin_note;
   if (v.page == screens::StaffPage::Status) {

@@ -97,9 +97,12 @@ float pin_texts(ui::Canvas& c, const StaffView& v, float x, float y, float w) {
   float r = th.mm(2.2f);
   for (size_t i = 0; i < v.digits && i < 12; ++i) c.circle(x + r + i * 3.2f * r, y + r, r, p.ink);
   y += 2 * r + th.mm(3.f);
-  if (!v.pin_note.empty()) {
-    c.label(fit(c, v.pin_note, w), x, y, v.locked ? p.accent : p.ink_soft);
-    y += c.label_height() + th.mm(2.f);
+  for (size_t at = 0; at < v.pin_note.size();) {  // one label a line: the countdown must not be cut
+    size_t nl = v.pin_note.find('\n', at);
+    std::string line = v.pin_note.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+    c.label(fit(c, line, w), x, y, v.locked ? p.accent : p.ink_soft);
+    y += c.label_height() + th.mm(1.f);
+    at = nl == std::string::npos ? v.pin_note.size() : nl + 1;
   }
   return y;
 }
