@@ -165,6 +165,7 @@ void App::setup_labels() {
       for (const auto& [l, v] : t.by_lang) rb.AddText(v.c_str());
     for (const auto& pl : ex.places)  // the map labels its places with UI labels
       for (const auto& [l, v] : pl.name.by_lang) rb.AddText(v.c_str());
+    for (const auto& [l, v] : ex.meta.title.by_lang) rb.AddText(v.c_str());  // the staff overlay's status page
   }
   ImVector<ImWchar> ranges;
   rb.BuildRanges(&ranges);

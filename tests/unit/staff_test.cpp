@@ -147,7 +147,7 @@ TEST_CASE("staff corner: corner touches are claimed, others are the visitor's") 
   CHECK_FALSE(c.up(2, 10, 10, 120));
 }
 
-TEST_CASE("staff PIN: 4 to 8 digits; the hash verifies the PIN and nothing else") {
+TEST_CASE("staff PIN: 4 to 8 digits, and the hash verifies the PIN and nothing else") {
   std::string why;
   CHECK(app::staff::valid_pin("2468", why));
   CHECK(app::staff::valid_pin("12345678", why));
