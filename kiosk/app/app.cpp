@@ -90,6 +90,7 @@ bool App::start(std::string& why) {
   open_bundle();
   start_watching();
   if (!opt_.config.stats.empty()) stats_.open(opt_.config.stats, wall_ms());
+  staff_start();
   return true;
 }
 
@@ -187,6 +188,7 @@ void App::setup_labels() {
       for (const auto& [l, v] : t.by_lang) rb.AddText(v.c_str());
     for (const auto& pl : ex.places)  // the map labels its places with UI labels
       for (const auto& [l, v] : pl.name.by_lang) rb.AddText(v.c_str());
+    for (const auto& [l, v] : ex.meta.title.by_lang) rb.AddText(v.c_str());  // the staff overlay's status page
   }
   ImVector<ImWchar> ranges;
   rb.BuildRanges(&ranges);
@@ -205,6 +207,7 @@ void App::setup_labels() {
 }
 
 std::string App::screen_name() const {
+  if (staff_.open) return screens::staff_page_name(staff_.page);
   if (!bundle_) return "unavailable";
   if (closed_) return "closed";
   return flow::name(flow_->screen());
@@ -230,7 +233,10 @@ void App::handle_event(const SDL_Event& e) {
     last_touch_ms_ = now_;
   if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) remake_textures(e.type == SDL_RENDER_DEVICE_RESET);
   if (e.type == SDL_FINGERDOWN) look_at_touch_devices();
-  gestures_.feed(to_picture(e, video_.rotation, video_.panel_w, video_.panel_h), now_, video_.width, video_.height);
+  SDL_Event pic = to_picture(e, video_.rotation, video_.panel_w, video_.panel_h);
+  // The staff corner's touches never reach the visitor's gestures (staff_desk.h).
+  if (staff_event(pic)) return;
+  gestures_.feed(pic, now_, video_.width, video_.height);
   ui::Gesture g;
   while (gestures_.poll(g)) on_gesture(g);
 }
@@ -303,6 +309,7 @@ void App::apply_hours() {
 
 void App::on_gesture(const ui::Gesture& g) {
   using T = ui::GestureType;
+  if (staff_.open) return staff_gesture(g);  // nothing reaches the visitor's flow or statistics
   if (!flow_) return;  // the fallback screen has nothing to touch
   dirty_ = true;
   // The map takes drags and pinches itself (pan, zoom, the timeline); taps still go to buttons.
@@ -360,6 +367,7 @@ void App::on_gesture(const ui::Gesture& g) {
 }
 
 void App::update() {
+  staff_update();
   try_swap();
   store_tick();
   notice_clock_jump();
@@ -403,7 +411,7 @@ bool App::interactive_frame() const {
 // Work for idle time: only when nothing is to be drawn and no finger is down, so the loop still
 // answers a touch within a frame, and never while closed or in attract mode (no one to prepare for).
 bool App::idle_work() const {
-  if (!bundle_ || closed_ || dirty_ || gestures_.active() || !flow_ || flow_->screen() == flow::Screen::Attract) return false;
+  if (!bundle_ || closed_ || staff_.open || dirty_ || gestures_.active() || !flow_ || flow_->screen() == flow::Screen::Attract) return false;
   return text_->preparing();
 }
 
@@ -415,7 +423,7 @@ bool App::idle_slice() {
 
 uint64_t App::next_wake() const {
   if (dirty_ || idle_work()) return now_;
-  uint64_t w = std::min({redraw_at_, swap_wake(), store_wake()});
+  uint64_t w = std::min({redraw_at_, swap_wake(), store_wake(), staff_wake()});
   if (!bundle_) return std::min(w, next_retry_);
   // Opening hours: wake at the next change, or when a wake-up touch's grace ends.
   if (auto change = opt_.config.hours.next_change(wall_now())) {
@@ -461,7 +469,7 @@ void App::render(bool present) {
   // A new atlas (another bundle) is built again from the fonts, which the atlas keeps.
   if (io.Fonts->TexPixelsAlpha8 || io.Fonts->TexPixelsRGBA32) io.Fonts->ClearTexData();
   ImGui::NewFrame();
-  if (flow_) theme_.text_scale = flow_->larger_text() ? ui::Theme::kLargerText : 1.f;
+  if (flow_) theme_.text_scale = flow_->larger_text() && !staff_.open ? ui::Theme::kLargerText : 1.f;
   text_->begin_frame(interactive_frame());
   ui::Canvas canvas(ImGui::GetBackgroundDrawList(), theme_, *text_, label_fonts_);
   canvas.tap = pending_tap_;
@@ -470,7 +478,10 @@ void App::render(bool present) {
   dirty_ = false;
   redraw_at_ = UINT64_MAX;
   canvas.ground(closed_ ? ui::Colour{0, 0, 0} : theme_.colours.paper);
-  if (closed_) {
+  if (staff_.open) {
+    staff_draw(canvas);  // instead of the exhibit (or the dark screen after hours)
+    if (canvas.tapped_anything()) dirty_ = true;
+  } else if (closed_) {
     // Closed: nothing but black (the display command may also switch the panel off).
   } else if (!bundle_) {
     draw_unavailable(canvas);
@@ -504,7 +515,7 @@ void App::render(bool present) {
     // frame is not a swipe's.
     animating_ = ctx.needs_frame && flow_->here() == before;
   }
-  if (!overlay_.empty() && !closed_) draw_overlay(canvas);
+  if (!overlay_.empty() && !closed_ && !staff_.open) draw_overlay(canvas);
   items_ = canvas.items();
   texts_ = canvas.texts();
   const ui::Colour ground = canvas.ground();
@@ -520,6 +531,16 @@ void App::render(bool present) {
   frame_stats_.triangles = dd->TotalIdxCount / 3;
   for (int i = 0; i < dd->CmdListsCount; ++i) frame_stats_.draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
   if (!opt_.rasterize) return fade_.drop();  // soak runs: everything but the pixels
+  struct Ring {  // the staff overlay's frame-time graph: what this frame cost, once it is submitted
+    std::deque<float>& ms;
+    const FrameStats& f;
+    bool on;
+    ~Ring() {
+      if (!on) return;
+      ms.push_back((float)(f.build_ms + f.submit_ms));
+      if (ms.size() > StaffDesk::kFrames) ms.pop_front();
+    }
+  } ring{staff_.frame_ms, frame_stats_, present};
   platform::begin_frame(video_);
   SDL_SetRenderDrawColor(video_.renderer, ground.r, ground.g, ground.b, 255);
   SDL_RenderClear(video_.renderer);
@@ -635,7 +656,7 @@ int App::run_loop() {
   while (!quit) {
     bool got = false;  // an event came: it gets the next frame, not idle work
     quit = wait_for_events(got);
-    if (platform::stop_requested()) quit = true;
+    if (platform::stop_requested() || staff_.exit_code) quit = true;
     if (quit) {
       keepalive_.stopping();
       end_visit(stats::EndReason::Shutdown);
@@ -649,7 +670,7 @@ int App::run_loop() {
     }
     keepalive_.tick(SDL_GetTicks64(), frames_);  // READY=1 after the first frame, then WATCHDOG=1
   }
-  return 0;
+  return staff_.exit_code.value_or(0);  // the staff overlay's Restart or Exit (staff_desk.h)
 }
 
 }  // namespace app

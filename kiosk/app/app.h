@@ -17,6 +17,7 @@
 #include "kiosk/app/wall_clock.h"
 #include "kiosk/app/keepalive.h"
 #include "kiosk/app/exhibit_loader.h"
+#include "kiosk/app/staff_desk.h"
 #include "kiosk/app/store_link.h"
 #include "kiosk/app/swap.h"
 #include "kiosk/app/touch_devices.h"
@@ -151,6 +152,15 @@ class App {
   // The bundle store, when the kiosk runs from one (store_link.h); null otherwise.
   const StoreLink* store() const { return store_.get(); }
 
+  // --- the staff overlay (staff_desk.h) ---
+  bool staff_open() const { return staff_.open; }
+  // Restart or Exit was pressed: the code the program ends with (run_loop returns it). Tours
+  // read it and carry on.
+  std::optional<int> exit_request() const { return staff_.exit_code; }
+  void clear_exit_request() { staff_.exit_code.reset(); }
+  // Tours' screenshots: RSS, text cache and frame times shown as fixed sample figures.
+  void steady_staff_figures() { staff_.steady = true; }
+
  private:
   bool open_bundle();
   void show_fallback_fonts();
@@ -170,6 +180,23 @@ class App {
   void read_errors_file();
   void draw_overlay(ui::Canvas& c);
   void on_gesture(const ui::Gesture& g);
+  // The staff overlay (staff_desk.cpp).
+  void staff_start();
+  bool staff_event(const SDL_Event& e);  // true: the touch is the staff corner's, not the visitor's
+  void staff_gesture(const ui::Gesture& g);
+  void staff_update();
+  uint64_t staff_wake() const;
+  void staff_open_now();
+  void staff_close(const char* why);
+  void staff_draw(ui::Canvas& c);
+  void staff_act(const screens::StaffInput& in);
+  void staff_enter_pin();
+  void staff_reload();
+  screens::StaffView staff_view();
+  std::vector<screens::StaffFact> staff_facts();
+  void staff_bundle_facts(std::vector<screens::StaffFact>& f);
+  void staff_read_visitors();
+  void staff_save_lock();
   void draw_unavailable(ui::Canvas& c);
   void render(bool present);
 
@@ -250,6 +277,7 @@ class App {
   bool self_testing_ = false;  // frames drawn by self_test() are not the visitor's  // absolute path of the previewed bundle ("" = not previewing)
   std::string last_lang_;
   bool last_larger_ = false;
+  StaffDesk staff_;
 };
 
 }  // namespace app

@@ -162,6 +162,38 @@ static void load_display_power(const toml::table& d, Config& out, Err&& err) {
   }
 }
 
+// [staff]: the PIN's hash is checked for its form only here (the cost is checked where it is
+// verified, kiosk/app/staff_pin.cpp); a refused hash leaves the overlay shut, never open.
+template <class Err>
+static void load_staff(const toml::table& st, StaffSettings& out, Err&& err) {
+  static const std::vector<std::string> keys = {"pin", "open_without_pin", "allow_exit", "idle_seconds", "lockout_file"};
+  for (auto&& [k, v] : st)
+    if (std::find(keys.begin(), keys.end(), k.str()) == keys.end()) err(&v, unknown_key(std::string(k.str()), "[staff]", keys));
+  if (const toml::node* n = st.get("pin")) {
+    auto v = n->value<std::string>();
+    if (!v || v->rfind("$argon2id$", 0) != 0) err(n, "pin must be the hash kiosk --set-pin writes (\"$argon2id$...\"), never the PIN itself; the overlay stays shut");
+    else out.pin = *v;
+  }
+  auto flag = [&](const char* key, bool& to) {
+    const toml::node* n = st.get(key);
+    if (!n) return;
+    if (auto b = n->value<bool>()) to = *b;
+    else err(n, std::string(key) + " must be true or false");
+  };
+  flag("open_without_pin", out.open_without_pin);
+  flag("allow_exit", out.allow_exit);
+  if (const toml::node* n = st.get("idle_seconds")) {
+    int64_t v = n->is_integer() ? n->value<int64_t>().value_or(0) : 0;
+    if (v < 30 || v > 3600) err(n, "idle_seconds must be a whole number of seconds from 30 to 3600, like idle_seconds = 120 (default 120)");
+    else out.idle_seconds = (int)v;
+  }
+  if (const toml::node* n = st.get("lockout_file")) {
+    auto v = n->value<std::string>();
+    if (!v || v->empty()) err(n, "lockout_file must be a path in quotes, like \"/var/lib/museum-kiosk/staff-lockout\"");
+    else out.lockout_file = *v;
+  }
+}
+
 bool load_config(const std::string& path, Config& out, std::vector<std::string>& errors) {
   toml::table t;
   try {
@@ -187,7 +219,7 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
       out.screen_w_mm = out.screen_h_mm = 0;
     }
   }
-  check_keys(t, "", {"bundle", "screen_mm", "stats", "session", "display", "store", "hours", "high_contrast", "reach", "unavailable_languages"}, err);
+  check_keys(t, "", {"bundle", "screen_mm", "stats", "session", "display", "store", "hours", "high_contrast", "reach", "unavailable_languages", "staff"}, err);
   if (const toml::node* n = t.get("high_contrast")) {
     if (auto v = n->value<bool>()) out.high_contrast = *v;
     else err(n, "high_contrast must be true or false");
@@ -210,6 +242,7 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
     load_display_power(*d, out, err);
   }
   if (auto* st = t["store"].as_table()) load_store(*st, out, err);
+  if (auto* st = t["staff"].as_table()) load_staff(*st, out.staff, err);
   if (auto* h = t["hours"].as_table()) {
     static const char* const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     for (int i = 0; i < 7; ++i) {

@@ -12,6 +12,15 @@
 
 namespace app {
 
+// [staff]: the hidden staff overlay (kiosk/app/staff_desk.cpp).
+struct StaffSettings {
+  std::string pin;               // Argon2id hash from `kiosk --set-pin`; "" = no PIN
+  bool open_without_pin = false; // no PIN: the gesture opens the overlay anyway (a bench, never a wall)
+  bool allow_exit = false;       // the overlay offers "Exit to the console"
+  int idle_seconds = 120;        // the overlay closes itself after this long untouched (30..3600)
+  std::string lockout_file;      // wrong tries survive restarts here; "" = beside the statistics file
+};
+
 struct Config {
   std::string bundle;
   float screen_w_mm = 0, screen_h_mm = 0;  // 0: not set here
@@ -35,6 +44,7 @@ struct Config {
   int good_after_minutes = 10;         // a trial running healthily this long (and self-tested) is marked good
   // The two languages of the "exhibit unavailable" screen, which has no bundle to read them from.
   std::vector<std::string> unavailable_languages = {"es", "en"};
+  StaffSettings staff;
 };
 
 // Reads `path`. On mistakes returns false with every problem as `path:line: error: …`; each

@@ -1,6 +1,7 @@
 // main.cpp — `kiosk`: the exhibit on a touch screen.
 //   kiosk --bundle FILE [--config FILE] [--windowed] [--screen-mm WxH] [--watch [--errors FILE]]
 //   kiosk --store DIR [--config FILE] …
+//   kiosk --set-pin [--config FILE]     (the staff overlay's PIN into FILE, default /etc/museum-kiosk/kiosk.toml)
 //   kiosk --bundle FILE --headless --size WxH [--screen-mm WxH] [--start YYYY-MM-DDTHH:MM]
 //         (--tour FILE [--shots DIR] | --soak DURATION)
 #include <malloc.h>
@@ -12,6 +13,7 @@
 
 #include "kiosk/app/app.h"
 #include "kiosk/app/soak.h"
+#include "kiosk/app/staff_pin.h"
 #include "kiosk/app/tour.h"
 #include "platform/signals.h"
 
@@ -25,7 +27,9 @@ static int usage() {
                "  --watch        live preview: reload FILE whenever it is replaced, show FILE.errors (or\n"
                "                 --errors FILE) over it; kiosk-bundle preview starts the kiosk like this\n"
                "  --start        headless runs: the local date and time the virtual clock starts at\n"
-               "  --soak         e.g. 2d: attract mode and synthetic visitors on a virtual clock\n";
+               "  --soak         e.g. 2d: attract mode and synthetic visitors on a virtual clock\n"
+               "       kiosk --set-pin [--config FILE]   the staff overlay's PIN, read twice without echo (or\n"
+               "                 from standard input), its hash written into FILE's [staff] table\n";
   return 2;
 }
 
@@ -41,7 +45,7 @@ int main(int argc, char** argv) {
 #endif
   app::Options o;
   std::string config, start, soak, stats, store;
-  bool screen_given = false;
+  bool screen_given = false, set_pin = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
@@ -65,8 +69,10 @@ int main(int argc, char** argv) {
     else if (a == "--watch") o.watch = true;
     else if (a == "--errors" && (v = next())) o.errors_file = v;
     else if (a == "--store" && (v = next())) store = v;
+    else if (a == "--set-pin") set_pin = true;
     else return usage();
   }
+  if (set_pin) return app::staff::set_pin_command(config.empty() ? "/etc/museum-kiosk/kiosk.toml" : config, std::cin, std::cout, std::cerr);
   if (!config.empty()) {
     std::vector<std::string> errors;
     // A mistake in one setting must not keep a wall dark: say where it is, run on its default.
@@ -103,8 +109,9 @@ int main(int argc, char** argv) {
   }
   if (soak_ms) return app::run_soak(kiosk, soak_ms, std::cout);
   if (!o.tour.empty()) return app::play_tour(kiosk, o.tour, o.shots, std::cout, std::cerr);
-  int rc = kiosk.run_loop();
+  int code = kiosk.run_loop();
   // For a technician (and kiosk-bench's idle figures): how many frames this run drew.
   SDL_Log("stopping after %llu frames", (unsigned long long)kiosk.frames());
-  return rc;
+  if (code) std::cerr << "kiosk: exiting with " << code << " (asked on the staff overlay)\n";
+  return code;
 }

@@ -142,9 +142,9 @@ void App::store_tick() {
   }
 }
 
-// The self-test takes a moment (every screen drawn once): only when no visitor is there.
+// The self-test takes a moment (every screen drawn once): only when no visitor (and no staff) is there.
 bool App::self_test_moment() const {
-  return bundle_ && !pending_swap_ && !fade_.active() && (closed_ || flow_->screen() == flow::Screen::Attract);
+  return bundle_ && !pending_swap_ && !fade_.active() && !staff_.open && (closed_ || flow_->screen() == flow::Screen::Attract);
 }
 
 uint64_t App::store_wake() const {

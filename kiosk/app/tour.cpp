@@ -282,6 +282,15 @@ struct Player {
       return true;
     }
     if (cmd == "key" && a.size() == 1) return press(a[0]);
+    if (cmd == "steady-figures" && a.empty()) return app.steady_staff_figures(), true;
+    if (cmd == "expect-exit" && a.size() == 1) {
+      // The staff overlay's Restart / Exit: the code the real loop would end with; cleared here.
+      std::string got = !app.exit_request() ? "none" : *app.exit_request() == kExitRestart ? "restart"
+                      : *app.exit_request() == kExitToConsole ? "console" : std::to_string(*app.exit_request());
+      app.clear_exit_request();
+      if (got != a[0]) return fail("expected exit request \"" + a[0] + "\" but it is \"" + got + "\"");
+      return true;
+    }
     if (cmd == "clock-jump" && a.size() == 1) {
       app.jump_wall_clock((int64_t)(std::stod(a[0]) * 1000));
       run_for(kFrameMs);

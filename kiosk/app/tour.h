@@ -5,7 +5,7 @@
 //   expect-targets MM | expect-no-overflow | expect-text-size MM | expect-reach | frame-stats [LABEL]
 //   wait-reload [S] | wait-overlay [S] | expect-overlay "…" | expect-no-overlay | swap FILE | sh "…"
 //   self-test | key CHORD | clock-jump SECONDS | clocks | text-stats | expect-rasterised N
-//   expect-text-cache | expect-peak-rss MIB
+//   expect-text-cache | expect-peak-rss MIB | steady-figures | expect-exit none|restart|console
 //   # comment
 // Coordinates are pixels, or fractions of the screen when written with a decimal point.
 // `wait-reload` waits (real time, default 10 s) until a new bundle has been switched in and its
@@ -18,6 +18,9 @@
 // `clock-jump -3600` steps the virtual wall clock, as an NTP sync or a date command would.
 // `clocks` draws the frame due (if any) and prints the monotonic clock and the process's CPU time
 // in ns (kiosk-bench: process start to first frame).
+// `steady-figures`: the staff overlay shows fixed sample figures for what varies from run to run
+// (RSS, text cache, frame times), so its screenshots compare. `expect-exit restart` checks that
+// the overlay's Restart (or `console`: Exit) asked the loop to end with its code, and clears it.
 // `frame-stats` draws one frame and prints its CPU cost, vertices, triangles and draw calls.
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
 // `expect-rasterised N` (or "<=N") counts the text blocks rasterised on interactive frames (a

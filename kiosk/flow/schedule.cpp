@@ -82,6 +82,24 @@ static int64_t at(const std::tm& day, int minutes) {
   return (int64_t)mktime(&t);
 }
 
+DayHours Schedule::hours_on(int64_t epoch_s) const {
+  time_t tt = (time_t)epoch_s;
+  std::tm local;
+  localtime_r(&tt, &local);
+  return hours_for(local);
+}
+
+std::string Schedule::format(const DayHours& h) {
+  if (h.empty()) return "closed";
+  std::string out;
+  char buf[64];
+  for (const Interval& iv : h) {
+    snprintf(buf, sizeof buf, "%s%02d:%02d-%02d:%02d", out.empty() ? "" : ", ", iv.open / 60, iv.open % 60, iv.close / 60, iv.close % 60);
+    out += buf;
+  }
+  return out;
+}
+
 bool Schedule::is_open(int64_t epoch_s) const {
   if (!configured_) return true;
   time_t tt = (time_t)epoch_s;

@@ -34,6 +34,10 @@ class Schedule {
   bool configured() const { return configured_; }
 
   bool is_open(int64_t epoch_s) const;
+  // The hours of the local day of `epoch_s` (its exception if it has one), and that as text:
+  // "10:00-14:00, 16:00-19:00" or "closed" (the staff overlay shows it).
+  DayHours hours_on(int64_t epoch_s) const;
+  static std::string format(const DayHours& h);
   // The first instant after `epoch_s` where is_open() changes; nullopt when it never does
   // within the next 14 days (always open, or closed for a long time).
   std::optional<int64_t> next_change(int64_t epoch_s) const;

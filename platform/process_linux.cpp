@@ -1,0 +1,20 @@
+// process_linux.cpp — see process.h.
+#include "platform/process.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace platform {
+
+size_t resident_bytes() {
+  size_t bytes = 0;
+  if (FILE* f = fopen("/proc/self/statm", "r")) {
+    long size = 0, rss = 0;
+    if (fscanf(f, "%ld %ld", &size, &rss) == 2 && rss > 0) bytes = (size_t)rss * (size_t)sysconf(_SC_PAGESIZE);
+    fclose(f);
+  }
+  return bytes;
+}
+
+}  // namespace platform
