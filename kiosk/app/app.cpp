@@ -47,6 +47,7 @@ bool App::start(std::string& why) {
   vo.height = opt_.height;
   vo.rotation = opt_.config.rotation;
   vo.mode = opt_.config.mode;
+  vo.render = opt_.config.renderer;
   keepalive_.phase("opening the display");
   // On the wall the panel may be off or unplugged at boot: wait for it rather than exit, telling
   // systemd's watchdog all the while that the kiosk is alive (and still starting).
@@ -59,6 +60,10 @@ bool App::start(std::string& why) {
   };
   if (!(opt_.headless ? platform::open_video(vo, video_, why) : platform::open_video_patiently(vo, video_, why, retry)))
     return false;
+  startup_.mark(StartPhase::Video, "driver " + video_.driver + ", renderer " + video_.renderer_name +
+                                       (video_.fell_back ? " (OpenGL ES could not be had)" : "") + ", textures up to " +
+                                       std::to_string(video_.max_texture_w) + "x" + std::to_string(video_.max_texture_h) +
+                                       ", mode " + video_.mode);
   // The wall clock for opening hours and statistics: real time, or the tour's chosen start on a
   // virtual clock.
   if (opt_.headless) wall_ = WallClock::virtual_from(opt_.wall_start ? opt_.wall_start : (int64_t)time(nullptr));
@@ -126,7 +131,11 @@ bool App::open_bundle() {
   } else {
     std::string signature = file_signature(opt_.bundle);
     if (!refused_signature_.empty() && signature == refused_signature_) return had_bundle;
+    const double t0 = StartupLog::wall_ms();
     if (!load_exhibit(opt_.bundle, next, why)) refused_signature_ = signature;
+    char took[48];
+    snprintf(took, sizeof took, " (%.0f ms)", StartupLog::wall_ms() - t0);
+    startup_.mark(StartPhase::Bundle, (why.empty() ? opt_.bundle : "none, the exhibit is unavailable") + took);
   }
   if (!why.empty()) {
     if (why != unavailable_reason_)
@@ -144,6 +153,7 @@ bool App::open_bundle() {
 // UI labels go to ImGui's atlas, built only from the glyphs the bundle's labels use, so the atlas
 // stays small (the Pi's GPU caps textures at 4096 px). The bytes live in label_font_bytes_.
 void App::setup_labels() {
+  const double t0 = StartupLog::wall_ms();
   if (imgui_ready_) {
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui::DestroyContext();
@@ -179,6 +189,9 @@ void App::setup_labels() {
   SDL_Log("label atlas %dx%d", io.Fonts->TexWidth, io.Fonts->TexHeight);
   ImGui_ImplSDLRenderer_Init(video_.renderer);
   imgui_ready_ = true;
+  char what[96];
+  snprintf(what, sizeof what, "label atlas %dx%d built in %.0f ms", io.Fonts->TexWidth, io.Fonts->TexHeight, StartupLog::wall_ms() - t0);
+  startup_.mark(StartPhase::Fonts, what);
 }
 
 std::string App::screen_name() const {
@@ -363,6 +376,7 @@ uint64_t App::next_wake() const {
 void App::draw_frame() {
   render(true);
   ++frames_;
+  if (opt_.rasterize) startup_.mark(StartPhase::FirstFrame, screen_name());
 }
 
 void App::render(bool present) {
@@ -418,7 +432,7 @@ void App::render(bool present) {
   const double freq = (double)SDL_GetPerformanceFrequency() / 1000.0;
   const uint64_t t1 = SDL_GetPerformanceCounter();
   ImDrawData* dd = ImGui::GetDrawData();
-  frame_stats_ = FrameStats{(t1 - t0) / freq, 0, dd->TotalVtxCount, dd->TotalIdxCount / 3, 0};
+  frame_stats_ = FrameStats{(t1 - t0) / freq, 0, 0, dd->TotalVtxCount, dd->TotalIdxCount / 3, 0};
   for (int i = 0; i < dd->CmdListsCount; ++i) frame_stats_.draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
   if (!opt_.rasterize) return fade_.drop();  // soak runs: everything but the pixels
   platform::begin_frame(video_);
@@ -427,8 +441,13 @@ void App::render(bool present) {
   ImGui_ImplSDLRenderer_RenderDrawData(dd);
   if (fade_.draw_over(video_.renderer, now_)) dirty_ = true;  // the old bundle's last frame, fading
   platform::finish_frame(video_);  // a turned panel: the picture goes on turned
-  frame_stats_.submit_ms = (SDL_GetPerformanceCounter() - t1) / freq;
-  if (present) SDL_RenderPresent(video_.renderer);
+  // A batching renderer (OpenGL ES) only queues until a flush: count the hand-over to the driver.
+  SDL_RenderFlush(video_.renderer);
+  const uint64_t t2 = SDL_GetPerformanceCounter();
+  frame_stats_.submit_ms = (t2 - t1) / freq;
+  if (!present) return;
+  SDL_RenderPresent(video_.renderer);
+  frame_stats_.present_ms = (SDL_GetPerformanceCounter() - t2) / freq;
 }
 
 void App::advance(uint64_t ms) {

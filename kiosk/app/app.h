@@ -16,6 +16,7 @@
 #include "kiosk/app/config.h"
 #include "kiosk/app/wall_clock.h"
 #include "kiosk/app/keepalive.h"
+#include "kiosk/app/startup_log.h"
 #include "kiosk/app/exhibit_loader.h"
 #include "kiosk/app/store_link.h"
 #include "kiosk/app/swap.h"
@@ -87,9 +88,11 @@ class App {
   std::string lang() const { return flow_ ? flow_->lang() : ""; }
   uint64_t frames() const { return frames_; }
   // What the last frame cost: CPU time to build it (screens + ImGui), to submit it to the
-  // renderer, and what it sent: vertices, triangles (indices / 3) and draw calls.
+  // renderer (flushed: with OpenGL ES, the driver has every command), to present it (OpenGL ES:
+  // waits for the GPU — here Mesa's llvmpipe, on the CPU), and what it sent: vertices, triangles
+  // (indices / 3) and draw calls.
   struct FrameStats {
-    double build_ms = 0, submit_ms = 0;
+    double build_ms = 0, submit_ms = 0, present_ms = 0;
     int vertices = 0, triangles = 0, draw_calls = 0;
   };
   const FrameStats& frame_stats() const { return frame_stats_; }
@@ -188,6 +191,7 @@ class App {
   bool handle_or_quit(const SDL_Event& e);
   void record_frame();
   Keepalive keepalive_;  // systemd: READY=1, WATCHDOG=1 from run_loop()
+  StartupLog startup_;   // the start's phases in the journal, once each
   flow::Spot last_spot_;
   // Swapping bundles while running.
   std::optional<SwapRequest> pending_swap_;

@@ -359,8 +359,8 @@ struct Player {
       app.draw_frame();
       const auto& f = app.frame_stats();
       char buf[200];
-      snprintf(buf, sizeof buf, "frame %s: build_ms=%.2f submit_ms=%.2f vertices=%d triangles=%d draw_calls=%d",
-               a.empty() ? "-" : a[0].c_str(), f.build_ms, f.submit_ms, f.vertices, f.triangles, f.draw_calls);
+      snprintf(buf, sizeof buf, "frame %s: build_ms=%.2f submit_ms=%.2f vertices=%d triangles=%d draw_calls=%d present_ms=%.2f",
+               a.empty() ? "-" : a[0].c_str(), f.build_ms, f.submit_ms, f.vertices, f.triangles, f.draw_calls, f.present_ms);
       out << buf << "\n";
       return true;
     }
