@@ -373,6 +373,13 @@ uint64_t App::next_wake() const {
   return w;
 }
 
+void App::measure_gpu(bool on) {
+  wait_for_gpu_ = on;
+  // Only the OpenGL ES renderer has a context to finish; SDL made it current for its flush.
+  if (on && !gl_finish_ && video_.renderer_name == "opengles2")
+    gl_finish_ = reinterpret_cast<void (*)()>(SDL_GL_GetProcAddress("glFinish"));
+}
+
 void App::draw_frame() {
   render(true);
   ++frames_;
@@ -432,19 +439,32 @@ void App::render(bool present) {
   const double freq = (double)SDL_GetPerformanceFrequency() / 1000.0;
   const uint64_t t1 = SDL_GetPerformanceCounter();
   ImDrawData* dd = ImGui::GetDrawData();
-  frame_stats_ = FrameStats{(t1 - t0) / freq, 0, 0, dd->TotalVtxCount, dd->TotalIdxCount / 3, 0};
+  frame_stats_ = FrameStats{};
+  frame_stats_.build_ms = (t1 - t0) / freq;
+  frame_stats_.vertices = dd->TotalVtxCount;
+  frame_stats_.triangles = dd->TotalIdxCount / 3;
   for (int i = 0; i < dd->CmdListsCount; ++i) frame_stats_.draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
   if (!opt_.rasterize) return fade_.drop();  // soak runs: everything but the pixels
   platform::begin_frame(video_);
   SDL_SetRenderDrawColor(video_.renderer, 0, 0, 0, 255);
   SDL_RenderClear(video_.renderer);
   ImGui_ImplSDLRenderer_RenderDrawData(dd);
+  const uint64_t tq = SDL_GetPerformanceCounter();
   if (fade_.draw_over(video_.renderer, now_)) dirty_ = true;  // the old bundle's last frame, fading
   platform::finish_frame(video_);  // a turned panel: the picture goes on turned
   // A batching renderer (OpenGL ES) only queues until a flush: count the hand-over to the driver.
   SDL_RenderFlush(video_.renderer);
-  const uint64_t t2 = SDL_GetPerformanceCounter();
+  uint64_t t2 = SDL_GetPerformanceCounter();
+  frame_stats_.queue_ms = (tq - t1) / freq;
   frame_stats_.submit_ms = (t2 - t1) / freq;
+  if (wait_for_gpu_ && gl_finish_) {
+    // Benchmarks only: until the GPU (Mesa's llvmpipe here) has drawn the frame. Otherwise that
+    // work shows up in a later frame, wherever the driver must wait for a buffer still in use.
+    gl_finish_();
+    const uint64_t t3 = SDL_GetPerformanceCounter();
+    frame_stats_.gpu_ms = (t3 - t2) / freq;
+    t2 = t3;
+  }
   if (!present) return;
   SDL_RenderPresent(video_.renderer);
   frame_stats_.present_ms = (SDL_GetPerformanceCounter() - t2) / freq;

@@ -88,14 +88,18 @@ class App {
   std::string lang() const { return flow_ ? flow_->lang() : ""; }
   uint64_t frames() const { return frames_; }
   // What the last frame cost: CPU time to build it (screens + ImGui), to submit it to the
-  // renderer (flushed: with OpenGL ES, the driver has every command), to present it (OpenGL ES:
-  // waits for the GPU — here Mesa's llvmpipe, on the CPU), and what it sent: vertices, triangles
+  // renderer (queue: ImGui's draw lists into SDL's command buffer; submit: that plus the flush,
+  // after which an OpenGL ES driver has every command and vertex — a software renderer has drawn
+  // the frame by then), for the GPU to draw it (only with measure_gpu(), OpenGL ES; here the GPU
+  // is Mesa's llvmpipe, on the CPU), to present it, and what it sent: vertices, triangles
   // (indices / 3) and draw calls.
   struct FrameStats {
-    double build_ms = 0, submit_ms = 0, present_ms = 0;
+    double build_ms = 0, queue_ms = 0, submit_ms = 0, gpu_ms = 0, present_ms = 0;
     int vertices = 0, triangles = 0, draw_calls = 0;
   };
   const FrameStats& frame_stats() const { return frame_stats_; }
+  // Benchmarks (the tour's frame-stats): wait for the GPU after each frame, so gpu_ms is its own.
+  void measure_gpu(bool on);
   const platform::Video& video() const { return video_; }
   const ui::Theme& theme() const { return theme_; }
   ui::TextEngine& text() { return *text_; }
@@ -177,6 +181,8 @@ class App {
   std::vector<std::string> texts_;
   uint64_t frames_ = 0;
   FrameStats frame_stats_;
+  bool wait_for_gpu_ = false;
+  void (*gl_finish_)() = nullptr;
   // Opening hours: outside them the screen is dark until a touch wakes it for a while.
   bool closed_ = false;
   uint64_t awake_until_ = 0;

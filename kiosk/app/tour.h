@@ -15,7 +15,8 @@
 // `key alt+f4` (or ctrl+alt+f2, super, ctrl+c, quit, close…) puts the key presses or close request
 // on SDL's queue and handles them as the real loop does; fails if they would end the kiosk.
 // `clock-jump -3600` steps the virtual wall clock, as an NTP sync or a date command would.
-// `frame-stats` draws one frame and prints its CPU cost, vertices, triangles and draw calls.
+// `frame-stats` draws one frame and prints its CPU cost (build, queue, submit; on OpenGL ES also the
+// GPU's time, waited for), vertices, triangles and draw calls.
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
 // `expect-targets MM` fails, naming each item and its size, when any touch target on the current
 // screen is narrower or shorter than MM millimetres on the physical screen (--screen-mm).
