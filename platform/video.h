@@ -45,6 +45,8 @@ struct Video {
 // Initialises SDL video and opens the window. On failure returns false and says why.
 bool open_video(const VideoOptions& opt, Video& v, std::string& why);
 void close_video(Video& v);
+// "textures up to 4096x4096", or "textures of any size" (the software renderer names no limit).
+std::string texture_limit(const Video& v);
 // Before drawing a frame: draw into the picture (the render target when the panel is turned).
 void begin_frame(Video& v);
 // After drawing: turn the picture onto the panel. Present (or take a screenshot) after this.

@@ -139,6 +139,11 @@ static bool make_renderer(const VideoOptions& opt, RenderPath path, Video& v, st
   return true;
 }
 
+std::string texture_limit(const Video& v) {
+  if (v.max_texture_w <= 0 || v.max_texture_h <= 0) return "textures of any size";
+  return "textures up to " + std::to_string(v.max_texture_w) + "x" + std::to_string(v.max_texture_h);
+}
+
 bool open_video(const VideoOptions& opt, Video& v, std::string& why) {
   set_hints(opt);
   if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
@@ -174,9 +179,9 @@ bool open_video(const VideoOptions& opt, Video& v, std::string& why) {
   if (!opt.headless && !opt.windowed) SDL_SetWindowKeyboardGrab(v.window, SDL_TRUE);
   v.blocking_wait = v.driver != "KMSDRM";
   if (v.mode.empty()) v.mode = std::to_string(v.panel_w) + "x" + std::to_string(v.panel_h);
-  SDL_Log("video: driver %s, renderer %s (asked: %s; textures up to %dx%d), mode %s, picture %dx%d turned %d°",
-          v.driver.c_str(), v.renderer_name.c_str(), render_path_name(opt.render), v.max_texture_w, v.max_texture_h,
-          v.mode.c_str(), v.width, v.height, v.rotation);
+  SDL_Log("video: driver %s, renderer %s (asked: %s; %s), mode %s, picture %dx%d turned %d°", v.driver.c_str(),
+          v.renderer_name.c_str(), render_path_name(opt.render), texture_limit(v).c_str(), v.mode.c_str(), v.width, v.height,
+          v.rotation);
   return true;
 }
 

@@ -61,9 +61,8 @@ bool App::start(std::string& why) {
   if (!(opt_.headless ? platform::open_video(vo, video_, why) : platform::open_video_patiently(vo, video_, why, retry)))
     return false;
   startup_.mark(StartPhase::Video, "driver " + video_.driver + ", renderer " + video_.renderer_name +
-                                       (video_.fell_back ? " (OpenGL ES could not be had)" : "") + ", textures up to " +
-                                       std::to_string(video_.max_texture_w) + "x" + std::to_string(video_.max_texture_h) +
-                                       ", mode " + video_.mode);
+                                       (video_.fell_back ? " (OpenGL ES could not be had)" : "") + ", " +
+                                       platform::texture_limit(video_) + ", mode " + video_.mode);
   // The wall clock for opening hours and statistics: real time, or the tour's chosen start on a
   // virtual clock.
   if (opt_.headless) wall_ = WallClock::virtual_from(opt_.wall_start ? opt_.wall_start : (int64_t)time(nullptr));
