@@ -2,10 +2,11 @@
 // the wall-clock and CPU milliseconds since main() began, so a technician's
 //   journalctl -u museum-kiosk -b | grep 'start +'
 // on a Pi shows whether the panel, the SD card (the bundle), the fonts or the first frame is slow:
-//   start +412 ms (cpu 95 ms): video opened: driver KMSDRM, renderer opengles2, mode 1920x1080@60
-//   start +640 ms (cpu 240 ms): bundle opened: /var/lib/museum-kiosk/exhibit.bundle (228 ms)
-//   start +702 ms (cpu 301 ms): fonts ready: reading faces and label atlas 1024x512 (62 ms)
-//   start +760 ms (cpu 352 ms): first frame presented (home)
+//   start +105 ms (cpu 45 ms): video opened: driver offscreen, renderer opengles2, textures up to 16384x16384, mode 1280x800
+//   start +214 ms (cpu 86 ms): bundle opened: screens/exhibit.bundle (109 ms)
+//   start +231 ms (cpu 92 ms): fonts ready: label atlas 1024x1024 built in 13 ms
+//   start +284 ms (cpu 110 ms): first frame presented: home
+// (CPU counts from the process's start, the wall clock from main(): the CPU can be ahead.)
 // Does:     keep the process's start (steady clock and CPU clock), log each phase once.
 // Does not: time anything after the first frame (the bench and frame-stats do), or repeat a
 //           phase when a bundle is swapped later (those have their own lines, swap.h).
