@@ -1,6 +1,7 @@
 // video_sdl.cpp — SDL2 implementation of video.h.
 //
-// On the Pi (Raspberry Pi OS Lite) SDL runs its KMSDRM driver with the OpenGL ES renderer. SDL's
+// On the Pi (Raspberry Pi OS Lite) SDL runs its KMSDRM driver with the OpenGL ES 2 renderer (asked
+// for by name: SDL would otherwise take desktop GL, which the Pi's Mesa offers too). SDL's
 // KMSDRM picks the first /dev/dri/card* with a connected connector, so the card number changing
 // between boots (Pi 5) does not matter, and with none connected it fails and we try again. Under
 // KMSDRM the kernel, not SDL, owns the virtual-terminal keys (Ctrl+Alt+Fn, Ctrl+Alt+Del):
@@ -19,13 +20,11 @@
 namespace platform {
 
 static void set_hints(const VideoOptions& opt) {
-  if (opt.headless) {
-    SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    // Keep the window's framebuffer in plain memory: otherwise SDL reaches for EGL and Mesa
-    // (llvmpipe) just to present it, which costs ~95 MB and leaks on unload.
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-  }
+  if (opt.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+  // The software path (and the fallback from OpenGL ES) keeps the window's framebuffer in plain
+  // memory: otherwise SDL reaches for EGL and Mesa (llvmpipe) just to present it, which costs
+  // ~95 MB and leaks on unload. The OpenGL ES renderer never uses that framebuffer.
+  if (opt.headless) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   // Touch is handled by our gesture layer; SDL must not also turn touches into mouse clicks.
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
   SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
@@ -68,20 +67,62 @@ static void choose_fullscreen_mode(const VideoOptions& opt, Video& v, int& w, in
   v.mode = mode_text(modes[pick]);
 }
 
-static bool make_renderer(const VideoOptions& opt, Video& v, std::string& why) {
-  Uint32 rflags = opt.headless ? SDL_RENDERER_SOFTWARE : (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-  if (opt.rotation) rflags |= SDL_RENDERER_TARGETTEXTURE;
-  v.renderer = SDL_CreateRenderer(v.window, -1, rflags);
-  if (!v.renderer && !opt.headless) {
-    SDL_Log("warning: no accelerated renderer (%s); drawing in software, which is slow", SDL_GetError());
-    v.renderer = SDL_CreateRenderer(v.window, -1, SDL_RENDERER_SOFTWARE | (opt.rotation ? SDL_RENDERER_TARGETTEXTURE : 0));
+// OpenGL ES 2 before the window exists, so SDL need not make it again for the context: 8 bits a
+// channel (SDL's minimum of 3-3-2 lets EGL pick a 16-bit RGB565 config, which bands gradients),
+// no depth or stencil (2D only), and libGLESv2 rather than desktop GL's ES profile.
+static void ask_for_gles2() {
+  SDL_SetHint(SDL_HINT_OPENGL_ES_DRIVER, "1");
+  SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
+  // ImGui's SDL_Renderer backend makes no GL calls of its own, so SDL may batch the frame's
+  // geometry into one upload (it turns batching off when a driver is named).
+  SDL_SetHint(SDL_HINT_RENDER_BATCHING, "1");
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 2);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_RED_SIZE, 8);
+  SDL_GL_SetAttribute(SDL_GL_GREEN_SIZE, 8);
+  SDL_GL_SetAttribute(SDL_GL_BLUE_SIZE, 8);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+}
+
+static int driver_index(const char* name) {
+  for (int i = 0, n = SDL_GetNumRenderDrivers(); i < n; ++i) {
+    SDL_RendererInfo info;
+    if (SDL_GetRenderDriverInfo(i, &info) == 0 && strcmp(info.name, name) == 0) return i;
   }
+  return -1;
+}
+
+// The renderer on the chosen path, by index rather than only by hint: a named driver that fails
+// would otherwise let SDL quietly take whichever other one works.
+static SDL_Renderer* create_renderer(const VideoOptions& opt, RenderPath path, Video& v) {
+  Uint32 target = opt.rotation ? SDL_RENDERER_TARGETTEXTURE : 0;
+  if (path == RenderPath::OpenGLES2) {
+    int i = driver_index("opengles2");
+    Uint32 flags = SDL_RENDERER_ACCELERATED | target | (opt.headless ? 0 : SDL_RENDERER_PRESENTVSYNC);
+    SDL_Renderer* r = i >= 0 ? SDL_CreateRenderer(v.window, i, flags) : nullptr;
+    if (r) return r;
+    SDL_Log("warning: no OpenGL ES 2 renderer (%s); drawing in software, which is slow",
+            i >= 0 ? SDL_GetError() : "this SDL has no opengles2 driver");
+    v.fell_back = true;
+  }
+  SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+  return SDL_CreateRenderer(v.window, -1, SDL_RENDERER_SOFTWARE | target);
+}
+
+static bool make_renderer(const VideoOptions& opt, RenderPath path, Video& v, std::string& why) {
+  v.renderer = create_renderer(opt, path, v);
   if (!v.renderer) {
     why = std::string("SDL could not create a renderer: ") + SDL_GetError();
     return false;
   }
   SDL_RendererInfo info;
-  if (SDL_GetRendererInfo(v.renderer, &info) == 0) v.renderer_name = info.name;
+  if (SDL_GetRendererInfo(v.renderer, &info) == 0) {
+    v.renderer_name = info.name;
+    v.max_texture_w = info.max_texture_width, v.max_texture_h = info.max_texture_height;
+  }
   SDL_GetRendererOutputSize(v.renderer, &v.panel_w, &v.panel_h);
   v.rotation = opt.rotation;
   picture_size(v.rotation, v.panel_w, v.panel_h, v.width, v.height);
@@ -95,6 +136,11 @@ static bool make_renderer(const VideoOptions& opt, Video& v, std::string& why) {
   return true;
 }
 
+std::string texture_limit(const Video& v) {
+  if (v.max_texture_w <= 0 || v.max_texture_h <= 0) return "textures of any size";
+  return "textures up to " + std::to_string(v.max_texture_w) + "x" + std::to_string(v.max_texture_h);
+}
+
 bool open_video(const VideoOptions& opt, Video& v, std::string& why) {
   set_hints(opt);
   if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
@@ -106,26 +152,34 @@ bool open_video(const VideoOptions& opt, Video& v, std::string& why) {
     return false;
   }
   v.driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+  const RenderPath path = resolve_render_path(opt.render, opt.headless);
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+  if (path == RenderPath::OpenGLES2) ask_for_gles2(), flags |= SDL_WINDOW_OPENGL;
   int w = opt.width, h = opt.height;
   SDL_DisplayMode mode{};
   bool change_mode = false;
   if (!opt.headless && !opt.windowed) choose_fullscreen_mode(opt, v, w, h, mode, change_mode);
   if (!opt.headless && !opt.windowed) flags |= change_mode ? SDL_WINDOW_FULLSCREEN : SDL_WINDOW_FULLSCREEN_DESKTOP;
   v.window = SDL_CreateWindow("museum-kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+  if (!v.window && (flags & SDL_WINDOW_OPENGL)) {
+    // No EGL/GLES at all (a driver without it): a plain window, and the software renderer below.
+    SDL_Log("warning: no OpenGL ES window (%s)", SDL_GetError());
+    v.window = SDL_CreateWindow("museum-kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags & ~SDL_WINDOW_OPENGL);
+  }
   if (!v.window) {
     why = std::string("SDL could not open a window: ") + SDL_GetError();
     return false;
   }
   if (change_mode) SDL_SetWindowDisplayMode(v.window, &mode);
-  if (!make_renderer(opt, v, why)) return false;
+  if (!make_renderer(opt, path, v, why)) return false;
   if (!opt.windowed || opt.headless) SDL_ShowCursor(SDL_DISABLE);
   if (!opt.headless && !opt.windowed) SDL_SetWindowKeyboardGrab(v.window, SDL_TRUE);
   // Only these drivers give SDL a WaitEventTimeout in 2.26 (see idle_wait.h).
   v.blocking_wait = v.driver == "x11" || v.driver == "wayland" || v.driver == "windows" || v.driver == "cocoa";
   if (v.mode.empty()) v.mode = std::to_string(v.panel_w) + "x" + std::to_string(v.panel_h);
-  SDL_Log("video: driver %s, renderer %s, mode %s, picture %dx%d turned %d°", v.driver.c_str(), v.renderer_name.c_str(),
-          v.mode.c_str(), v.width, v.height, v.rotation);
+  SDL_Log("video: driver %s, renderer %s (asked: %s; %s), mode %s, picture %dx%d turned %d°", v.driver.c_str(),
+          v.renderer_name.c_str(), render_path_name(opt.render), texture_limit(v).c_str(), v.mode.c_str(), v.width, v.height,
+          v.rotation);
   return true;
 }
 

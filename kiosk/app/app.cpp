@@ -49,6 +49,7 @@ bool App::start(std::string& why) {
   vo.height = opt_.height;
   vo.rotation = opt_.config.rotation;
   vo.mode = opt_.config.mode;
+  vo.render = opt_.config.renderer;
   keepalive_.phase("opening the display");
   // On the wall the panel may be off or unplugged at boot: wait for it rather than exit, telling
   // systemd's watchdog all the while that the kiosk is alive (and still starting).
@@ -61,6 +62,9 @@ bool App::start(std::string& why) {
   };
   if (!(opt_.headless ? platform::open_video(vo, video_, why) : platform::open_video_patiently(vo, video_, why, retry)))
     return false;
+  startup_.mark(StartPhase::Video, "driver " + video_.driver + ", renderer " + video_.renderer_name +
+                                       (video_.fell_back ? " (OpenGL ES could not be had)" : "") + ", " +
+                                       platform::texture_limit(video_) + ", mode " + video_.mode);
   // Where SDL cannot sleep, the loop sleeps on the input devices (idle_wait.h); not headless,
   // where tours drive a virtual clock.
   if (!opt_.headless && !video_.blocking_wait) {
@@ -150,7 +154,11 @@ bool App::open_bundle() {
   } else {
     std::string signature = file_signature(opt_.bundle);
     if (!refused_signature_.empty() && signature == refused_signature_) return had_bundle;
+    const double t0 = StartupLog::wall_ms();
     if (!load_exhibit(opt_.bundle, next, why)) refused_signature_ = signature;
+    char took[48];
+    snprintf(took, sizeof took, " (%.0f ms)", StartupLog::wall_ms() - t0);
+    startup_.mark(StartPhase::Bundle, (why.empty() ? opt_.bundle : "none, the exhibit is unavailable") + took);
   }
   if (!why.empty()) {
     if (why != unavailable_reason_)
@@ -168,6 +176,7 @@ bool App::open_bundle() {
 // UI labels go to ImGui's atlas, built only from the glyphs the bundle's labels use, so the atlas
 // stays small (the Pi's GPU caps textures at 4096 px). The bytes live in label_font_bytes_.
 void App::setup_labels() {
+  const double t0 = StartupLog::wall_ms();
   if (imgui_ready_) {
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui::DestroyContext();
@@ -204,6 +213,9 @@ void App::setup_labels() {
   SDL_Log("label atlas %dx%d", io.Fonts->TexWidth, io.Fonts->TexHeight);
   ImGui_ImplSDLRenderer_Init(video_.renderer);
   imgui_ready_ = true;
+  char what[96];
+  snprintf(what, sizeof what, "label atlas %dx%d built in %.0f ms", io.Fonts->TexWidth, io.Fonts->TexHeight, StartupLog::wall_ms() - t0);
+  startup_.mark(StartPhase::Fonts, what);
 }
 
 std::string App::screen_name() const {
@@ -438,6 +450,13 @@ uint64_t App::next_wake() const {
   return w;
 }
 
+void App::measure_gpu(bool on) {
+  wait_for_gpu_ = on;
+  // Only the OpenGL ES renderer has a context to finish; SDL made it current for its flush.
+  if (on && !gl_finish_ && video_.renderer_name == "opengles2")
+    gl_finish_ = reinterpret_cast<void (*)()>(SDL_GL_GetProcAddress("glFinish"));
+}
+
 void App::draw_frame() {
   render(true);
   ++frames_;
@@ -446,6 +465,7 @@ void App::draw_frame() {
     power_off_due_ = false;
     power_->set(false);
   }
+  if (opt_.rasterize) startup_.mark(StartPhase::FirstFrame, screen_name());
 }
 
 // This thread's CPU time in ms: what a frame costs the kiosk, whatever else the machine does.
@@ -545,13 +565,29 @@ void App::render(bool present) {
   SDL_SetRenderDrawColor(video_.renderer, ground.r, ground.g, ground.b, 255);
   SDL_RenderClear(video_.renderer);
   ImGui_ImplSDLRenderer_RenderDrawData(dd);
+  const uint64_t tq = SDL_GetPerformanceCounter();
   if (fade_.draw_over(video_.renderer, now_)) dirty_ = true;  // the old bundle's last frame, fading
   platform::finish_frame(video_);  // a turned panel: the picture goes on turned
-  frame_stats_.submit_ms = (SDL_GetPerformanceCounter() - t1) / freq;
+  // A batching renderer (OpenGL ES) only queues until a flush: count the hand-over to the driver.
+  SDL_RenderFlush(video_.renderer);
+  uint64_t t2 = SDL_GetPerformanceCounter();
+  frame_stats_.queue_ms = (tq - t1) / freq;
+  frame_stats_.submit_ms = (t2 - t1) / freq;
   const double p2 = process_cpu_ms();
   frame_stats_.submit_cpu_ms = p2 - p1;
-  if (present) SDL_RenderPresent(video_.renderer);
-  frame_stats_.present_cpu_ms = present ? process_cpu_ms() - p2 : 0;
+  if (wait_for_gpu_ && gl_finish_) {
+    // Benchmarks only: until the GPU (Mesa's llvmpipe here) has drawn the frame. Otherwise that
+    // work shows up in a later frame, wherever the driver must wait for a buffer still in use.
+    gl_finish_();
+    const uint64_t t3 = SDL_GetPerformanceCounter();
+    frame_stats_.gpu_ms = (t3 - t2) / freq;
+    t2 = t3;
+  }
+  if (!present) return;
+  const double p3 = process_cpu_ms();
+  SDL_RenderPresent(video_.renderer);
+  frame_stats_.present_ms = (SDL_GetPerformanceCounter() - t2) / freq;
+  frame_stats_.present_cpu_ms = process_cpu_ms() - p3;
 }
 
 void App::advance(uint64_t ms) {

@@ -16,6 +16,7 @@
 #include "kiosk/app/config.h"
 #include "kiosk/app/wall_clock.h"
 #include "kiosk/app/keepalive.h"
+#include "kiosk/app/startup_log.h"
 #include "kiosk/app/exhibit_loader.h"
 #include "kiosk/app/staff_desk.h"
 #include "kiosk/app/store_link.h"
@@ -102,12 +103,16 @@ class App {
   std::string lang() const { return flow_ ? flow_->lang() : ""; }
   uint64_t frames() const { return frames_; }
   // What the last frame cost: CPU time to build it (screens + ImGui), to submit it to the
-  // renderer, and what it sent: vertices, triangles (indices / 3) and draw calls.
-  // build_ms / submit_ms are wall time; the _cpu_ms ones CPU time (what the bench's budgets
-  // judge: a loaded machine's waiting is not the kiosk's cost): building on this thread,
-  // submitting and presenting in the whole process (a GL driver may draw in threads of its own).
+  // renderer (queue: ImGui's draw lists into SDL's command buffer; submit: that plus the flush,
+  // after which an OpenGL ES driver has every command and vertex — a software renderer has drawn
+  // the frame by then), for the GPU to draw it (only with measure_gpu(), OpenGL ES; here the GPU
+  // is Mesa's llvmpipe, on the CPU), to present it, and what it sent: vertices, triangles
+  // (indices / 3) and draw calls.
+  // The _ms figures are wall time; the _cpu_ms ones CPU time (what the bench's budgets judge: a
+  // loaded machine's waiting is not the kiosk's cost): building on this thread, submitting and
+  // presenting in the whole process (a GL driver may draw in threads of its own).
   struct FrameStats {
-    double build_ms = 0, submit_ms = 0;
+    double build_ms = 0, queue_ms = 0, submit_ms = 0, gpu_ms = 0, present_ms = 0;
     double build_cpu_ms = 0, submit_cpu_ms = 0, present_cpu_ms = 0;
     int vertices = 0, triangles = 0, draw_calls = 0;
   };
@@ -115,6 +120,8 @@ class App {
   // Called after every frame drawn and presented (kiosk-bench reads the frame's figures and
   // ImGui's draw data there); empty by default.
   void on_frame(std::function<void()> f) { on_frame_ = std::move(f); }
+  // Benchmarks (the tour's frame-stats): wait for the GPU after each frame, so gpu_ms is its own.
+  void measure_gpu(bool on);
   const platform::Video& video() const { return video_; }
   const ui::Theme& theme() const { return theme_; }
   ui::TextEngine& text() { return *text_; }
@@ -232,6 +239,8 @@ class App {
   bool animating_ = false;  // the last frame asked for the next one (a swipe settling, a fling)
   bool interactive_frame() const;
   bool idle_work() const;
+  bool wait_for_gpu_ = false;
+  void (*gl_finish_)() = nullptr;
   // Opening hours: outside them the screen is dark until a touch wakes it for a while.
   bool closed_ = false;
   uint64_t awake_until_ = 0;
@@ -260,6 +269,7 @@ class App {
   static constexpr uint64_t kFrameMs = 16;
   void record_frame();
   Keepalive keepalive_;  // systemd: READY=1, WATCHDOG=1 from run_loop()
+  StartupLog startup_;   // the start's phases in the journal, once each
   flow::Spot last_spot_;
   // Swapping bundles while running.
   std::optional<SwapRequest> pending_swap_;

@@ -134,7 +134,8 @@ void unavailable_languages(const toml::table& t, Config& out, Err& err) {
 
 }  // namespace
 
-// [display] rotation and mode: how the panel hangs and which of its modes to drive.
+// [display] rotation, mode and renderer: how the panel hangs, which of its modes to drive, and
+// whether to draw with the GPU.
 template <class Err>
 static void load_display_shape(const toml::table& d, Config& out, Err&& err) {
   if (const toml::node* n = d.get("rotation")) {
@@ -145,6 +146,11 @@ static void load_display_shape(const toml::table& d, Config& out, Err&& err) {
   if (const toml::node* n = d.get("mode")) {
     auto text = n->value<std::string>();
     if (!text || !platform::parse_mode(*text, out.mode)) err(n, "mode must be like \"1920x1080@60\" or \"1920x1080\"");
+  }
+  if (const toml::node* n = d.get("renderer")) {
+    auto text = n->value<std::string>();
+    if (!text || !platform::parse_render_path(*text, out.renderer))
+      err(n, "renderer must be \"auto\" (OpenGL ES on the screen), \"opengles2\" or \"software\" (auto is used)");
   }
 }
 
@@ -235,7 +241,7 @@ bool load_config(const std::string& path, Config& out, std::vector<std::string>&
     out.warning_seconds = seconds(*s, "warning_seconds", kWarningRange, err);
   }
   if (auto* d = t["display"].as_table()) {
-    check_keys(*d, "[display]", {"off_command", "on_command", "rotation", "mode", "power"}, err);
+    check_keys(*d, "[display]", {"off_command", "on_command", "rotation", "mode", "power", "renderer"}, err);
     out.display_off = (*d)["off_command"].value_or(std::string());
     out.display_on = (*d)["on_command"].value_or(std::string());
     load_display_shape(*d, out, err);

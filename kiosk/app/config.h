@@ -9,6 +9,7 @@
 #include "kiosk/flow/schedule.h"
 #include "platform/display_mode.h"
 #include "platform/screen_power.h"
+#include "platform/render_path.h"
 
 namespace app {
 
@@ -30,6 +31,8 @@ struct Config {
   platform::PowerMethod power = platform::PowerMethod::Auto;
   int rotation = 0;      // [display] rotation: 0, 90, 180 or 270 degrees clockwise (platform/rotation.h)
   platform::Mode mode;   // [display] mode = "1920x1080@60"; w == 0: the screen's preferred mode at ≥ 50 Hz
+  // [display] renderer = "auto" | "opengles2" | "software" (platform/render_path.h); kiosk --renderer overrides.
+  platform::RenderPath renderer = platform::RenderPath::Auto;
   std::string stats;  // the visitor statistics file; "" = no statistics
   flow::Schedule hours;
   // Accessibility: high_contrast = true (a 7:1 theme); reach = "low" (every control in the lower

@@ -2,7 +2,7 @@
 //   kiosk --bundle FILE [--config FILE] [--windowed] [--screen-mm WxH] [--watch [--errors FILE]]
 //   kiosk --store DIR [--config FILE] …
 //   kiosk --set-pin [--config FILE]     (the staff overlay's PIN into FILE, default /etc/museum-kiosk/kiosk.toml)
-//   kiosk --bundle FILE --headless --size WxH [--screen-mm WxH] [--start YYYY-MM-DDTHH:MM]
+//   kiosk --bundle FILE --headless --size WxH [--screen-mm WxH] [--start YYYY-MM-DDTHH:MM] [--renderer R]
 //         (--tour FILE [--shots DIR] | --soak DURATION)
 #include <malloc.h>
 #include <sys/stat.h>
@@ -15,6 +15,7 @@
 #include "kiosk/app/soak.h"
 #include "kiosk/app/staff_pin.h"
 #include "kiosk/app/tour.h"
+#include "platform/render_path.h"
 #include "platform/signals.h"
 
 static int usage() {
@@ -23,6 +24,8 @@ static int usage() {
                "             [--start YYYY-MM-DDTHH:MM] (--tour FILE [--shots DIR] | --soak DURATION)\n"
                "  --config FILE  the kiosk's settings: opening hours, display commands (deploy/kiosk.toml)\n"
                "  --stats FILE   record visitor statistics there (read them with kiosk-stats)\n"
+               "  --renderer R   auto, opengles2 or software: overrides kiosk.toml's [display] renderer\n"
+               "                 (auto: OpenGL ES on a screen, software headless)\n"
                "  --store DIR    show the bundle store's current bundle, switch when it changes (kiosk-bundle install)\n"
                "  --watch        live preview: reload FILE whenever it is replaced, show FILE.errors (or\n"
                "                 --errors FILE) over it; kiosk-bundle preview starts the kiosk like this\n"
@@ -36,6 +39,7 @@ static int usage() {
 static bool pair_arg(const char* s, float& a, float& b) { return sscanf(s, "%fx%f", &a, &b) == 2 && a > 0 && b > 0; }
 
 int main(int argc, char** argv) {
+  app::StartupLog::begin();  // every start-up phase's "start +N ms" counts from here
 #if defined(__GLIBC__)
   // Text blocks, pictures and frames are large allocations made and freed as visitors move:
   // from this size on they get pages of their own that go back to the system when freed. glibc's
@@ -44,7 +48,7 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 64 * 1024);
 #endif
   app::Options o;
-  std::string config, start, soak, stats, store;
+  std::string config, start, soak, stats, store, renderer;
   bool screen_given = false, set_pin = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -70,6 +74,7 @@ int main(int argc, char** argv) {
     else if (a == "--errors" && (v = next())) o.errors_file = v;
     else if (a == "--store" && (v = next())) store = v;
     else if (a == "--set-pin") set_pin = true;
+    else if (a == "--renderer" && (v = next())) renderer = v;
     else return usage();
   }
   if (set_pin) return app::staff::set_pin_command(config.empty() ? "/etc/museum-kiosk/kiosk.toml" : config, std::cin, std::cout, std::cerr);
@@ -84,6 +89,7 @@ int main(int argc, char** argv) {
     if (!screen_given && o.config.screen_w_mm > 0) o.screen_w_mm = o.config.screen_w_mm, o.screen_h_mm = o.config.screen_h_mm;
   }
   if (!stats.empty()) o.config.stats = stats;
+  if (!renderer.empty() && !platform::parse_render_path(renderer, o.config.renderer)) return usage();
   if (!store.empty()) o.config.store_dir = store;
   if (!o.config.store_dir.empty()) o.bundle.clear();  // the store chooses (begin_run at start)
   if (!start.empty()) {

@@ -389,11 +389,15 @@ struct Player {
     }
     if (cmd == "frame-stats") {
       // Draws the current state once more and reports what that frame cost (for benchmarks).
+      app.measure_gpu(true);
       app.draw_frame();
+      app.measure_gpu(false);
       const auto& f = app.frame_stats();
       char buf[200];
-      snprintf(buf, sizeof buf, "frame %s: build_ms=%.2f submit_ms=%.2f vertices=%d triangles=%d draw_calls=%d",
-               a.empty() ? "-" : a[0].c_str(), f.build_ms, f.submit_ms, f.vertices, f.triangles, f.draw_calls);
+      snprintf(buf, sizeof buf,
+               "frame %s: build_ms=%.2f submit_ms=%.2f vertices=%d triangles=%d draw_calls=%d queue_ms=%.2f gpu_ms=%.2f present_ms=%.2f",
+               a.empty() ? "-" : a[0].c_str(), f.build_ms, f.submit_ms, f.vertices, f.triangles, f.draw_calls, f.queue_ms,
+               f.gpu_ms, f.present_ms);
       out << buf << "\n";
       return true;
     }

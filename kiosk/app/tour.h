@@ -21,7 +21,8 @@
 // `steady-figures`: the staff overlay shows fixed sample figures for what varies from run to run
 // (RSS, text cache, frame times), so its screenshots compare. `expect-exit restart` checks that
 // the overlay's Restart (or `console`: Exit) asked the loop to end with its code, and clears it.
-// `frame-stats` draws one frame and prints its CPU cost, vertices, triangles and draw calls.
+// `frame-stats` draws one frame and prints its CPU cost (build, queue, submit; on OpenGL ES also the
+// GPU's time, waited for), vertices, triangles and draw calls.
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
 // `expect-rasterised N` (or "<=N") counts the text blocks rasterised on interactive frames (a
 // finger on the glass, a swipe or fling moving) since start; `expect-text-cache` fails when the

@@ -11,6 +11,7 @@
 #include <SDL_image.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -83,31 +84,72 @@ inline void make_dirs(const std::string& dir) {
 struct Rule {
   int tolerance = 2;      // per channel, of 255
   size_t max_pixels = 0;  // pixels allowed beyond the tolerance
+  // Another renderer's rule (the GPU path against the software references, tests/screens/README.md):
+  // when max_share >= 0, the allowance is that share of all pixels instead of max_pixels, and
+  // the mean difference per channel (over every pixel) may be at most max_mean.
+  double max_share = -1, max_mean = 255;
+  // Pixels of slack: a pixel matches when the other image has a colour within the tolerance at
+  // most this far away (both ways, so a missing 1-px line still differs: its colour is nowhere
+  // near in the shot). 0: the same pixel only.
+  int shift = 0;
 };
 
 struct Difference {
   size_t pixels = 0;              // beyond the tolerance
+  size_t allowed = 0;             // how many the rule allowed
   int worst = 0, wx = 0, wy = 0;  // the largest channel difference and where
   int x0 = 0, y0 = 0, x1 = -1, y1 = -1;  // the box around every pixel beyond the tolerance
+  double mean = 0;                // mean absolute difference per channel, of 255
+  double psnr = INFINITY;         // peak signal-to-noise ratio over R, G, B, dB (inf: identical)
   bool ok = false;
 };
+
+inline int channel_difference(const Image& a, size_t i, const Image& b, size_t j) {
+  int m = 0;
+  for (int ch = 0; ch < 3; ++ch) m = std::max(m, std::abs((int)a.rgba[i * 4 + ch] - (int)b.rgba[j * 4 + ch]));
+  return m;
+}
+
+// How far a's pixel (x, y) is from the nearest colour b has within `r` pixels of it.
+inline int nearest_difference(const Image& a, const Image& b, int x, int y, int r) {
+  const size_t i = (size_t)y * a.w + x;
+  int best = 255;
+  for (int dy = -r; dy <= r && best; ++dy)
+    for (int dx = -r; dx <= r && best; ++dx) {
+      int bx = x + dx, by = y + dy;
+      if (bx < 0 || by < 0 || bx >= b.w || by >= b.h) continue;
+      best = std::min(best, channel_difference(a, i, b, (size_t)by * b.w + bx));
+    }
+  return best;
+}
 
 // Same-sized images only.
 inline Difference compare(const Image& ref, const Image& shot, const Rule& rule) {
   Difference d;
   d.x0 = ref.w, d.y0 = ref.h;
+  double sum = 0, squares = 0;
   for (int y = 0; y < ref.h; ++y)
     for (int x = 0; x < ref.w; ++x) {
       size_t i = (size_t)y * ref.w + x;
       int m = 0;
-      for (int ch = 0; ch < 3; ++ch) m = std::max(m, std::abs((int)ref.rgba[i * 4 + ch] - (int)shot.rgba[i * 4 + ch]));
+      for (int ch = 0; ch < 3; ++ch) {
+        int e = std::abs((int)ref.rgba[i * 4 + ch] - (int)shot.rgba[i * 4 + ch]);
+        m = std::max(m, e);
+        sum += e, squares += (double)e * e;
+      }
+      if (m > rule.tolerance && rule.shift > 0)  // within the slack, the nearest match counts
+        m = std::max(nearest_difference(shot, ref, x, y, rule.shift), nearest_difference(ref, shot, x, y, rule.shift));
       if (m > d.worst) d.worst = m, d.wx = x, d.wy = y;
       if (m > rule.tolerance) {
         ++d.pixels;
         d.x0 = std::min(d.x0, x), d.y0 = std::min(d.y0, y), d.x1 = std::max(d.x1, x), d.y1 = std::max(d.y1, y);
       }
     }
-  d.ok = d.pixels <= rule.max_pixels;
+  const double n = 3.0 * std::max(1, ref.w * ref.h);
+  d.mean = sum / n;
+  if (squares > 0) d.psnr = 10 * std::log10(255.0 * 255.0 / (squares / n));
+  d.allowed = rule.max_share >= 0 ? (size_t)(rule.max_share * ref.w * ref.h) : rule.max_pixels;
+  d.ok = d.pixels <= d.allowed && d.mean <= rule.max_mean;
   return d;
 }
 
@@ -119,16 +161,20 @@ inline bool old_rule_passes(const Image& ref_full, const Image& shot_full) {
   return d.ok;
 }
 
-// The shot with every pixel beyond the tolerance in red over a faded copy: where to look.
-inline Image difference_image(const Image& ref, const Image& shot, int tolerance) {
+// The shot with every pixel beyond the rule's tolerance (and slack) in red over a faded copy:
+// where to look.
+inline Image difference_image(const Image& ref, const Image& shot, const Rule& rule) {
   Image out = shot;
-  for (size_t i = 0; i < (size_t)ref.w * ref.h; ++i) {
-    int m = 0;
-    for (int ch = 0; ch < 3; ++ch) m = std::max(m, std::abs((int)ref.rgba[i * 4 + ch] - (int)shot.rgba[i * 4 + ch]));
-    uint8_t* p = &out.rgba[i * 4];
-    if (m > tolerance) p[0] = 255, p[1] = 0, p[2] = 0;
-    else for (int ch = 0; ch < 3; ++ch) p[ch] = (uint8_t)(p[ch] / 4 + 191);
-  }
+  for (int y = 0; y < ref.h; ++y)
+    for (int x = 0; x < ref.w; ++x) {
+      size_t i = (size_t)y * ref.w + x;
+      int m = channel_difference(ref, i, shot, i);
+      if (m > rule.tolerance && rule.shift > 0)
+        m = std::max(nearest_difference(shot, ref, x, y, rule.shift), nearest_difference(ref, shot, x, y, rule.shift));
+      uint8_t* p = &out.rgba[i * 4];
+      if (m > rule.tolerance) p[0] = 255, p[1] = 0, p[2] = 0;
+      else for (int ch = 0; ch < 3; ++ch) p[ch] = (uint8_t)(p[ch] / 4 + 191);
+    }
   return out;
 }
 

@@ -103,3 +103,29 @@ TEST_CASE("config: a screen size that cannot be millimetres is ignored") {
   CHECK(l.c.screen_w_mm == 0);
   CHECK(l.c.screen_h_mm == 0);
 }
+
+TEST_CASE("config: [display] renderer picks the render path; a mistake names its line and keeps auto") {
+  Loaded none = load("[display]\nrotation = 0\n");
+  CHECK(none.c.renderer == platform::RenderPath::Auto);
+  for (auto [text, want] : {std::pair{"auto", platform::RenderPath::Auto}, std::pair{"opengles2", platform::RenderPath::OpenGLES2},
+                            std::pair{"software", platform::RenderPath::Software}}) {
+    CAPTURE(text);
+    Loaded l = load(std::string("[display]\nrenderer = \"") + text + "\"\n");
+    REQUIRE_MESSAGE(l.ok, (l.errors.empty() ? "" : l.errors[0]));
+    CHECK(l.c.renderer == want);
+  }
+  for (const char* bad : {"\"gles\"", "\"OpenGL\"", "2", "true"}) {
+    CAPTURE(bad);
+    Loaded l = load(std::string("[display]\nmode = \"1920x1080\"\nrenderer = ") + bad + "\n");
+    CHECK_FALSE(l.ok);
+    CHECK(has(l, "kiosk.toml:3: error: renderer must be \"auto\" (OpenGL ES on the screen), \"opengles2\" or \"software\""));
+    CHECK(l.c.renderer == platform::RenderPath::Auto);
+  }
+  Loaded typo = load("[display]\nrenderr = \"software\"\n");
+  CHECK(has(typo, "kiosk.toml:2: error: unknown key \"renderr\" in [display]; did you mean \"renderer\"?"));
+  // What auto means: the GPU on a screen, the references' software rasteriser headless.
+  CHECK(platform::resolve_render_path(platform::RenderPath::Auto, false) == platform::RenderPath::OpenGLES2);
+  CHECK(platform::resolve_render_path(platform::RenderPath::Auto, true) == platform::RenderPath::Software);
+  CHECK(platform::resolve_render_path(platform::RenderPath::OpenGLES2, true) == platform::RenderPath::OpenGLES2);
+  CHECK(platform::resolve_render_path(platform::RenderPath::Software, false) == platform::RenderPath::Software);
+}
