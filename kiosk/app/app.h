@@ -75,6 +75,9 @@ class App {
   // Virtual time (tours, soak): lets `ms` pass, drawing every frame the app asks for and jumping
   // straight to each deadline in between, as the real loop would sleep until it.
   void advance(uint64_t ms);
+  // Tours' long idles: frames are still built (every decision the app makes is the same) but not
+  // put into pixels, which nobody photographs; a cross-fade still draws. On again for `shot`.
+  void set_pixels(bool on) { pixels_ = on; }
   // A synthetic touch (SDL_FINGERDOWN / MOTION / UP) at pixel (x, y), through the real input path.
   void finger(Uint32 type, int64_t id, float x, float y);
   bool screenshot(const std::string& path, std::string& why);  // draws the current state to a PNG
@@ -202,6 +205,7 @@ class App {
   std::string overlay_;
   std::string watched_bundle_;
   std::unique_ptr<StoreLink> store_;
+  bool pixels_ = true;  // set_pixels()
   bool self_testing_ = false;  // frames drawn by self_test() are not the visitor's  // absolute path of the previewed bundle ("" = not previewing)
   std::string last_lang_;
   bool last_larger_ = false;
