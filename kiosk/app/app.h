@@ -88,6 +88,8 @@ class App {
   // The high-contrast theme on or off, from now on (kiosk.toml's high_contrast; the staff overlay).
   void set_high_contrast(bool on);
   std::string lang() const { return flow_ ? flow_->lang() : ""; }
+  // The exhibit's own languages, its default first (none while the fallback screen shows).
+  std::vector<std::string> languages() const { return bundle_ ? bundle_->exhibit().meta.languages : std::vector<std::string>{}; }
   uint64_t frames() const { return frames_; }
   // What the last frame cost: CPU time to build it (screens + ImGui), to submit it to the
   // renderer, and what it sent: vertices, triangles (indices / 3) and draw calls.
