@@ -306,6 +306,40 @@ void draw_place_list(Context& ctx, const PlaceList& l) {
   }
 }
 
+// Portrait: the panel under the map lists the journey's stays around the current one (the
+// current one marked), so the screen is composed before any card opens; a stay opens its place's
+// card and moves the timeline to it. Rows start below room for three lines of the stay's text,
+// so they keep still while the journey plays.
+void draw_stay_rows(Context& ctx, const ui::Rect& panel, int cur) {
+  ui::Canvas& c = ctx.c;
+  const ui::Theme& th = ctx.theme();
+  MapState& m = ctx.mem.map;
+  const auto& journey = ctx.ex.journey;
+  const float target = (float)th.target(), gap = th.mm(2.f);
+  const float top = panel.y + th.mm(9.f) + 3 * (th.small_px() + 1) * 1.3f;
+  const int fit = (int)((panel.bottom() - th.mm(3.f) - top + gap) / (target + gap));
+  const int n = std::min(fit, (int)journey.size());
+  if (n < 2 || cur < 0) return;
+  const int first = std::clamp(cur - n / 2, 0, (int)journey.size() - n);
+  const ui::Rect row0{(float)th.margin(), top, th.width - 2.f * th.margin(), target};
+  for (int i = first; i < first + n; ++i) {
+    const bundle::Stay& s = journey[i];
+    const bundle::Place* pl = ctx.ex.place(s.place);
+    const std::string name = pl ? pl->name.in(ctx.lang()) : s.place;
+    std::string label = years(s) + "  \xC2\xB7  " + name;
+    if (c.label_width(label) + th.mm(8.f) > row0.w) label = name;
+    ui::Rect r = row0;
+    r.y += (i - first) * (target + gap);
+    if (c.button("map.stay." + std::to_string(i), r, label, i == cur ? ui::ButtonKind::Primary : ui::ButtonKind::Outline) && pl) {
+      m.card = (int)(pl - ctx.ex.places.data());
+      m.list.clear();
+      m.playing = false;
+      if (i < (int)ctx.map->stay_starts.size()) m.year = ctx.map->stay_starts[i];
+      ctx.needs_frame = true;
+    }
+  }
+}
+
 bool overlaps(const ui::Rect& a, const ui::Rect& b) { return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom(); }
 
 }  // namespace
@@ -552,6 +586,7 @@ void draw_map(Context& ctx) {
       c.block(l, box.x + th.mm(2.f), box.y + th.mm(1.5f));
     }
   }
+  if (panel.h > 0 && m.card < 0 && m.list.empty()) draw_stay_rows(ctx, panel, cur);
 
 
   // The card of the chosen place.
