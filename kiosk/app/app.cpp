@@ -551,6 +551,7 @@ void App::render(bool present) {
   frame_stats_.triangles = dd->TotalIdxCount / 3;
   for (int i = 0; i < dd->CmdListsCount; ++i) frame_stats_.draw_calls += dd->CmdLists[i]->CmdBuffer.Size;
   if (!opt_.rasterize) return fade_.drop();  // soak runs: everything but the pixels
+  if (!pixels_ && !fade_.active()) return;   // a tour's idle: the same frame, not rasterised
   struct Ring {  // the staff overlay's frame-time graph: what this frame cost, once it is submitted
     std::deque<float>& ms;
     const FrameStats& f;

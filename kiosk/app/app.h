@@ -90,6 +90,9 @@ class App {
   // Virtual time (tours, soak): lets `ms` pass, drawing every frame the app asks for and jumping
   // straight to each deadline in between, as the real loop would sleep until it.
   void advance(uint64_t ms);
+  // Tours' long idles: frames are still built (every decision the app makes is the same) but not
+  // put into pixels, which nobody photographs; a cross-fade still draws. On again for `shot`.
+  void set_pixels(bool on) { pixels_ = on; }
   // A synthetic touch (SDL_FINGERDOWN / MOTION / UP) at pixel (x, y), through the real input path.
   // `device` is the touch device's id (SDL numbers a replugged touch screen anew).
   void finger(Uint32 type, int64_t id, float x, float y, int64_t device = 1);
@@ -101,6 +104,8 @@ class App {
   // The high-contrast theme on or off, from now on (kiosk.toml's high_contrast; the staff overlay).
   void set_high_contrast(bool on);
   std::string lang() const { return flow_ ? flow_->lang() : ""; }
+  // The exhibit's own languages, its default first (none while the fallback screen shows).
+  std::vector<std::string> languages() const { return bundle_ ? bundle_->exhibit().meta.languages : std::vector<std::string>{}; }
   uint64_t frames() const { return frames_; }
   // What the last frame cost: CPU time to build it (screens + ImGui), to submit it to the
   // renderer (queue: ImGui's draw lists into SDL's command buffer; submit: that plus the flush,
@@ -284,6 +289,7 @@ class App {
   std::string overlay_;
   std::string watched_bundle_;
   std::unique_ptr<StoreLink> store_;
+  bool pixels_ = true;  // set_pixels()
   bool self_testing_ = false;  // frames drawn by self_test() are not the visitor's  // absolute path of the previewed bundle ("" = not previewing)
   std::string last_lang_;
   bool last_larger_ = false;

@@ -100,9 +100,21 @@ struct Visitor {
     finger(SDL_FINGERUP, w * 0.3f, h * 0.5f);
     step(std::uniform_int_distribution<int>(3000, 12000)(rng));
   }
+  int switches = 0, missed = 0;  // language changes asked for, and those that did not happen
+  // One of the exhibit's own languages (from the bundle, so any exhibit's: es/en, pl/fr/en…),
+  // other than the one shown.
+  void switch_language() {
+    std::vector<std::string> others;
+    for (const auto& code : app.languages())
+      if (code != app.lang()) others.push_back(code);
+    if (others.empty()) return;
+    const std::string code = others[std::uniform_int_distribution<size_t>(0, others.size() - 1)(rng)];
+    ++switches;
+    if (!tap_id("lang." + code) || app.lang() != code) ++missed;
+  }
   void visit() {
     tap(app.video().width / 2.f, app.video().height / 2.f);  // wakes attract mode
-    if (std::uniform_int_distribution<int>(0, 3)(rng) == 0) tap_id("lang.en");
+    if (std::uniform_int_distribution<int>(0, 3)(rng) == 0) switch_language();
     tap_id("home.rooms");
     tap_id("room.");
     for (int i = std::uniform_int_distribution<int>(1, 4)(rng); i > 0; --i) swipe();
@@ -154,6 +166,7 @@ int run_soak(App& app, uint64_t duration_ms, std::ostream& out) {
       << " rss_kb_end=" << end.rss_kb << " heap_kb_start=" << start.heap_kb << " heap_kb_end=" << end.heap_kb
       << " fds_start=" << start.fds << " fds_end=" << end.fds << " textures_start=" << start.textures
       << " textures_end=" << end.textures << " text_cache_kb_start=" << start.text_kb << " text_cache_kb_end=" << end.text_kb
+      << " languages=" << app.languages().size() << " language_switches=" << v.switches << " language_missed=" << v.missed
 #if defined(__SANITIZE_ADDRESS__)
       // ASan keeps freed memory in quarantine, so RSS says little; its heap count is exact.
       << " sanitizer=asan"

@@ -56,7 +56,12 @@ struct Player {
     if (app.frame_due()) app.draw_frame();
   }
 
-  void idle_for(uint64_t ms) { app.advance(ms); }
+  // Idles are long (an hour of attract mode): the frames are built but not rasterised.
+  void idle_for(uint64_t ms) {
+    app.set_pixels(false);
+    app.advance(ms);
+    app.set_pixels(true);
+  }
 
   // Live preview and store swaps come from another process: wait in real time (up to
   // `seconds`) for the watcher's news, and in virtual time for the safe moment and the fade.

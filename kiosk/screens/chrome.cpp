@@ -17,6 +17,11 @@ std::string quoted(const Context& ctx, const std::string& words) {
 // A short screen (a 7" landscape panel): tighter spacing everywhere.
 bool short_screen(const ui::Theme& th) { return th.height < th.mm(100.f); }
 
+float top_bar_area_y(const ui::Theme& th) {
+  const bool tight = short_screen(th);
+  return std::round(th.reach_top * th.height) + th.target() + 2 * th.mm(tight ? 1.5f : 2.5f) + (tight ? th.mm(2.5f) : th.gap());
+}
+
 ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_controls) {
   ui::Canvas& c = ctx.c;
   const ui::Theme& th = ctx.theme();
@@ -93,7 +98,7 @@ ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_contr
     }
   }
   // Below the bar: a gap, and a little room above the bottom edge of the glass.
-  float top = bar_y + bar_h + (tight ? th.mm(2.5f) : th.gap());
+  float top = top_bar_area_y(th);
   float bottom = th.height - th.mm(tight ? 2.f : 4.f);
   return {m, top, th.width - 2 * m, bottom - top};
 }

@@ -99,12 +99,25 @@ void draw_attract(Context& ctx);
 ImVec2 draw_journey(Context& ctx, const ui::Rect& view, const ui::Camera& cam, double year, float glide, bool night);
 // The camera that shows every place of the journey in `view`.
 ui::Camera journey_camera(const Context& ctx, const ui::Rect& view);
+// Where the map screen's parts go for a panel and an exhibit (no drawing; the reach test uses it
+// too): the map's view, the portrait panel under it (empty in landscape), the timeline strip's
+// top, and the grid of a cluster's list of places, which may cover the map and the strip.
+struct MapFrame {
+  ui::Rect view, panel, list_area;
+  float strip_y = 0;
+  double camera_half_h = 0;  // how far north and south the camera may go (portrait: past the world)
+  int list_rows = 1, list_cols = 1;
+  size_t list_capacity() const { return (size_t)list_rows * list_cols; }
+};
+MapFrame map_frame(const ui::Theme& th, const bundle::Exhibit& ex);
 // The map takes its own drags and pinches (pan, zoom, timeline scrubbing).
 void map_gesture(MapState& m, const ui::Gesture& g, uint64_t now_ms);
 
 // Shared chrome (chrome.cpp): the top bar with Home/Back, the screen's title and the language
 // switch. Returns the area left for the screen's content.
 ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_controls = false);
+// The top of the area draw_top_bar returns, without drawing.
+float top_bar_area_y(const ui::Theme& th);
 // "{n}" / "{m}" in a label, with the plural forms of the visitor's language (ICU MessageFormat:
 // "{n, plural, one {# second} other {# seconds}}"); a plain "{n}" works too.
 std::string fill(const Context& ctx, const std::string& label, int n, int m = 0);

@@ -22,6 +22,10 @@ constexpr uint64_t kEaseMs = 300, kGlideMs = 900;
 // box the camera may go to centre the route.
 constexpr float kPortraitMapMin = 0.5f, kPortraitMapMax = 0.7f;
 constexpr double kPortraitSlack = 1.35;
+// A cluster's list of places: at most three columns, each at least 38 mm wide (a long name takes
+// two lines), rows 1.5 mm apart inside a 3 mm margin.
+constexpr int kListColumns = 3;
+constexpr float kListColumnMm = 38.f, kListGapMm = 1.5f, kListPadMm = 3.f;
 
 // The map's colours live in content/map/palette.h: the room pictures' locator maps use them too.
 ui::Colour colour(mapgeo::colours::Rgb c) { return {c.r, c.g, c.b}; }
@@ -37,15 +41,19 @@ void project(const bundle::Place& p, double& x, double& y) {
 }
 
 // The view that shows every place of the journey, with a margin.
-void journey_view(const Context& ctx, const ui::Rect& v, double& cx, double& cy, double& s) {
+ui::Camera journey_fit(const bundle::Exhibit& ex, const ui::Rect& v) {
   std::vector<ui::WorldPoint> pts;
-  for (const auto& st : ctx.ex.journey)
-    if (const bundle::Place* p = ctx.ex.place(st.place)) {
+  for (const auto& st : ex.journey)
+    if (const bundle::Place* p = ex.place(st.place)) {
       double x, y;
       project(*p, x, y);
       pts.push_back({x, y});
     }
-  ui::Camera cam = ui::fit_points(pts, v.w, v.h);
+  return ui::fit_points(pts, v.w, v.h);
+}
+
+void journey_view(const Context& ctx, const ui::Rect& v, double& cx, double& cy, double& s) {
+  ui::Camera cam = journey_fit(ctx.ex, v);
   cx = cam.cx, cy = cam.cy, s = cam.scale;
 }
 
@@ -149,6 +157,42 @@ bool place_on_screen(const Context& ctx, const ui::Camera& cam, const ui::Rect& 
 
 }  // namespace
 
+MapFrame map_frame(const ui::Theme& th, const bundle::Exhibit& ex) {
+  // The map fills the screen under the bar; the timeline strip sits at the bottom.
+  MapFrame f;
+  f.camera_half_h = world_half_h();
+  const float target = (float)th.target();
+  const float strip_h = target + th.mm(4.f);
+  const float top = top_bar_area_y(th) - th.gap();
+  f.view = {0, top, (float)th.width, th.height - top - strip_h};
+  f.strip_y = f.view.bottom();
+  f.panel = {0, f.strip_y, (float)th.width, 0};
+  // Portrait: the route is wide and the glass tall, so the map takes the height the route needs
+  // (fitted to its bounds) and the panel under it holds the journey's stays and the place's card,
+  // instead of a world map squeezed between empty sea. All portrait numbers are here.
+  if (th.portrait()) {
+    ui::Camera fit = journey_fit(ex, f.view);
+    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    for (const auto& st : ex.journey)
+      if (const bundle::Place* pl = ex.place(st.place)) {
+        double x, y;
+        project(*pl, x, y);
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      }
+    float route_h = x0 <= x1 ? (float)((y1 - y0) * fit.scale * 1.6) : f.view.h;
+    float map_h = std::clamp(route_h, f.view.h * kPortraitMapMin, f.view.h * kPortraitMapMax);
+    f.panel = {0, f.view.y + map_h, f.view.w, f.view.h - map_h};
+    f.view.h = map_h;
+    f.camera_half_h = world_half_h() * kPortraitSlack;
+  }
+  // A cluster's list may cover the map and the strip, under the top bar: as many columns as the
+  // width holds (a small panel lists nine names rather than zooming again), rows close together.
+  f.list_area = {f.view.x + th.mm(4.f), f.view.y + th.mm(3.f), f.view.w - 2 * th.mm(4.f), th.height - f.view.y - th.mm(6.f)};
+  f.list_rows = ui::list_rows(f.list_area.h, target, th.mm(kListGapMm), th.mm(kListPadMm));
+  f.list_cols = ui::list_columns(f.list_area.w, th.mm(kListColumnMm), th.mm(kListGapMm), th.mm(kListPadMm), kListColumns);
+  return f;
+}
+
 ui::Camera journey_camera(const Context& ctx, const ui::Rect& view) {
   ui::Camera cam;
   journey_view(ctx, view, cam.cx, cam.cy, cam.scale);
@@ -199,45 +243,48 @@ ImVec2 draw_journey(Context& ctx, const ui::Rect& view, const ui::Camera& cam, d
 
 namespace {
 
-// The places of a cluster no zoom can separate, as buttons by name; each opens its card. Two
-// columns where one would not hold them; at most as many as fit (clusters this dense hold a
-// handful of places).
+// The places of a cluster no zoom can separate (or too many to split on a small panel), as
+// buttons by name in the grid of map_frame(); each opens its card.
 struct PlaceList {
   ui::Rect card;
   int rows = 0, cols = 0;
   float col_w = 0, pad = 0, gap = 0;
 };
 
-// The list may cover the map and the timeline strip, under the top bar.
-ui::Rect place_list_area(const Context& ctx, const ui::Rect& view) {
-  const ui::Theme& th = ctx.theme();
-  return {view.x + th.margin(), view.y + th.mm(3.f), view.w - 2 * th.margin(), th.height - view.y - th.mm(6.f)};
-}
-
-constexpr int kListColumns = 2;
-
-size_t place_list_capacity(const Context& ctx, const ui::Rect& view) {
-  const ui::Theme& th = ctx.theme();
-  return (size_t)ui::list_rows(place_list_area(ctx, view).h, (float)th.target(), th.mm(2.f), th.mm(4.f)) * kListColumns;
-}
-
-PlaceList place_list_layout(Context& ctx, const ui::Rect& view) {
-  ui::Canvas& c = ctx.c;
+PlaceList place_list_layout(Context& ctx, const MapFrame& f) {
   const ui::Theme& th = ctx.theme();
   const MapState& m = ctx.mem.map;
   PlaceList l;
   const float target = (float)th.target();
-  const ui::Rect area = place_list_area(ctx, view);
-  l.gap = th.mm(2.f), l.pad = th.mm(4.f);
+  const ui::Rect& area = f.list_area;
+  l.gap = th.mm(kListGapMm), l.pad = th.mm(kListPadMm);
+  const int n = (int)m.list.size();
+  l.cols = std::min(f.list_cols, std::max(1, (n + f.list_rows - 1) / f.list_rows));
+  l.rows = std::min(f.list_rows, (n + l.cols - 1) / l.cols);
   float widest = 0;
-  for (int i : m.list) widest = std::max(widest, c.label_width(ctx.ex.places[i].name.in(ctx.lang())) + th.mm(8.f));
-  const int rows_fit = ui::list_rows(area.h, target, l.gap, l.pad);
-  l.cols = std::min(kListColumns, std::max(1, ((int)m.list.size() + rows_fit - 1) / rows_fit));
-  l.col_w = std::min(std::max(widest, target * 2), (area.w - 2 * l.pad - (l.cols - 1) * l.gap) / l.cols);
-  l.rows = std::min(rows_fit, ((int)m.list.size() + l.cols - 1) / l.cols);
+  for (int i : m.list) widest = std::max(widest, ctx.c.label_width(ctx.ex.places[i].name.in(ctx.lang())) + th.mm(8.f));
+  const float share = (area.w - 2 * l.pad - (f.list_cols - 1) * l.gap) / f.list_cols;
+  l.col_w = std::min(std::max({widest, target * 2, share}), (area.w - 2 * l.pad - (l.cols - 1) * l.gap) / l.cols);
   l.card = {0, area.y, 2 * l.pad + l.cols * l.col_w + (l.cols - 1) * l.gap, 2 * l.pad + l.rows * target + (l.rows - 1) * l.gap};
   l.card.x = area.right() - l.card.w;
   return l;
+}
+
+// A place's name on its list button: one line, or two (split at a space) when the column is
+// narrower than the name, as on a small panel with three columns.
+bool list_button(ui::Canvas& c, const ui::Theme& th, const std::string& id, const ui::Rect& b, const std::string& name) {
+  if (c.label_width(name) + th.mm(4.f) <= b.w) return c.button(id, b, name, ui::ButtonKind::Outline);
+  size_t cut = std::string::npos;
+  for (size_t i = name.find(' '); i != std::string::npos; i = name.find(' ', i + 1))
+    if (c.label_width(name.substr(0, i)) + th.mm(4.f) <= b.w) cut = i;
+  if (cut == std::string::npos) return c.button(id, b, name, ui::ButtonKind::Outline);  // reported as too wide
+  bool tapped = c.button(id, b, "", ui::ButtonKind::Outline);
+  const float lh = c.label_height();
+  c.label_centred(name.substr(0, cut), {b.x, b.y + b.h / 2 - lh, b.w, lh}, th.colours.ink);
+  const std::string rest = name.substr(cut + 1);
+  if (c.label_width(rest) > b.w) c.button(id + ".rest", {b.x, b.y + b.h / 2, b.w, lh}, rest, ui::ButtonKind::Plain);  // reports it
+  else c.label_centred(rest, {b.x, b.y + b.h / 2, b.w, lh}, th.colours.ink);
+  return tapped;
 }
 
 void draw_place_list(Context& ctx, const PlaceList& l) {
@@ -250,11 +297,45 @@ void draw_place_list(Context& ctx, const PlaceList& l) {
   for (int n = 0; n < (int)m.list.size() && n < l.rows * l.cols; ++n) {
     const bundle::Place& pl = ctx.ex.places[m.list[n]];
     ui::Rect b{l.card.x + l.pad + (n / l.rows) * (l.col_w + l.gap), l.card.y + l.pad + (n % l.rows) * (target + l.gap), l.col_w, target};
-    if (c.button("map.list." + pl.id, b, pl.name.in(ctx.lang()), ui::ButtonKind::Outline)) {
+    if (list_button(c, th, "map.list." + pl.id, b, pl.name.in(ctx.lang()))) {
       m.card = m.list[n];
       m.list.clear();
       ctx.needs_frame = true;
       return;
+    }
+  }
+}
+
+// Portrait: the panel under the map lists the journey's stays around the current one (the
+// current one marked), so the screen is composed before any card opens; a stay opens its place's
+// card and moves the timeline to it. Rows start below room for three lines of the stay's text,
+// so they keep still while the journey plays.
+void draw_stay_rows(Context& ctx, const ui::Rect& panel, int cur) {
+  ui::Canvas& c = ctx.c;
+  const ui::Theme& th = ctx.theme();
+  MapState& m = ctx.mem.map;
+  const auto& journey = ctx.ex.journey;
+  const float target = (float)th.target(), gap = th.mm(2.f);
+  const float top = panel.y + th.mm(9.f) + 3 * (th.small_px() + 1) * 1.3f;
+  const int fit = (int)((panel.bottom() - th.mm(3.f) - top + gap) / (target + gap));
+  const int n = std::min(fit, (int)journey.size());
+  if (n < 2 || cur < 0) return;
+  const int first = std::clamp(cur - n / 2, 0, (int)journey.size() - n);
+  const ui::Rect row0{(float)th.margin(), top, th.width - 2.f * th.margin(), target};
+  for (int i = first; i < first + n; ++i) {
+    const bundle::Stay& s = journey[i];
+    const bundle::Place* pl = ctx.ex.place(s.place);
+    const std::string name = pl ? pl->name.in(ctx.lang()) : s.place;
+    std::string label = years(s) + "  \xC2\xB7  " + name;
+    if (c.label_width(label) + th.mm(8.f) > row0.w) label = name;
+    ui::Rect r = row0;
+    r.y += (i - first) * (target + gap);
+    if (c.button("map.stay." + std::to_string(i), r, label, i == cur ? ui::ButtonKind::Primary : ui::ButtonKind::Outline) && pl) {
+      m.card = (int)(pl - ctx.ex.places.data());
+      m.list.clear();
+      m.playing = false;
+      if (i < (int)ctx.map->stay_starts.size()) m.year = ctx.map->stay_starts[i];
+      ctx.needs_frame = true;
     }
   }
 }
@@ -335,29 +416,12 @@ void draw_map(Context& ctx) {
     return;
   }
 
-  // Layout: the map fills the screen under the bar; the timeline strip sits at the bottom.
+  // Layout (map_frame): the map under the bar, the timeline strip at the bottom; portrait, a
+  // panel under the map. The bar's area is where map_frame expects it.
   const float target = (float)th.target();
-  const float strip_h = target + th.mm(4.f);
-  ui::Rect view{0, area.y - th.gap(), (float)th.width, th.height - (area.y - th.gap()) - strip_h};
-  const float strip_y = view.bottom();
-  // Portrait: the route is wide and the glass tall, so the map takes the height the route needs
-  // (fitted to its bounds) and the stay's line and the place's card go in a panel under it,
-  // instead of a world map squeezed between empty sea. All portrait numbers are here.
-  ui::Rect panel{0, strip_y, (float)th.width, 0};
-  if (th.portrait()) {
-    ui::Camera fit = journey_camera(ctx, view);
-    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
-    for (const auto& st : ctx.ex.journey)
-      if (const bundle::Place* pl = ctx.ex.place(st.place)) {
-        double x, y;
-        project(*pl, x, y);
-        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
-      }
-    float route_h = x0 <= x1 ? (float)((y1 - y0) * fit.scale * 1.6) : view.h;
-    float map_h = std::clamp(route_h, view.h * kPortraitMapMin, view.h * kPortraitMapMax);
-    panel = {0, view.y + map_h, view.w, view.h - map_h};
-    view.h = map_h;
-  }
+  const MapFrame frame = map_frame(th, ctx.ex);
+  ui::Rect view = frame.view, panel = frame.panel;
+  const float strip_y = frame.strip_y;
   m.view = view;
   float bx = th.margin();
   std::string reset_label = ctx.t("map.reset");
@@ -389,7 +453,7 @@ void draw_map(Context& ctx) {
   }
   // Portrait: the route lies near the top of the world's box; let the camera centre it, showing a
   // strip of open sea past the world's edge rather than pinning the route to a corner.
-  m.cam.clamp(min_s, max_s, half_w, th.portrait() ? half_h * kPortraitSlack : half_h, view.w, view.h);
+  m.cam.clamp(min_s, max_s, half_w, frame.camera_half_h, view.w, view.h);
   if (m.pinching || m.scrubbing) ctx.needs_frame = true;
 
   // Playing: the timeline advances; the session's timeout waits while it runs.
@@ -432,7 +496,7 @@ void draw_map(Context& ctx) {
   }
   ui::PlaceMarkers pm = ui::place_markers(world, priority, m.cam, view.w, view.h, target, r, label_size);
   // An open list covers the markers under it: they must not take its taps.
-  const PlaceList list = m.list.empty() ? PlaceList{} : place_list_layout(ctx, view);
+  const PlaceList list = m.list.empty() ? PlaceList{} : place_list_layout(ctx, frame);
   for (const auto& mk : pm.markers) {
     float x = mk.x + view.x, y = mk.y + view.y;
     ui::Rect hit{x - target / 2, y - target / 2, target, target};
@@ -447,7 +511,7 @@ void draw_map(Context& ctx) {
         for (int k : mk.members) members.push_back(world[pm.point[k]]), ids.push_back(pm.point[k]);
         ui::ClusterOpen open =
             ui::open_cluster(members, m.cam, view.w, view.h, target, min_s, max_s, half_w, half_h, m.cluster_zoomed,
-                             place_list_capacity(ctx, view));
+                             frame.list_capacity());
         if (open.list) {
           std::sort(ids.begin(), ids.end(), [&](int a, int b) { return ctx.ex.places[a].name.in(ctx.lang()) < ctx.ex.places[b].name.in(ctx.lang()); });
           m.list = ids;
@@ -522,8 +586,8 @@ void draw_map(Context& ctx) {
       c.block(l, box.x + th.mm(2.f), box.y + th.mm(1.5f));
     }
   }
+  if (panel.h > 0 && m.card < 0 && m.list.empty()) draw_stay_rows(ctx, panel, cur);
 
-  if (!m.list.empty()) draw_place_list(ctx, list);
 
   // The card of the chosen place.
   if (m.card >= 0 && m.card < (int)ctx.ex.places.size()) {
@@ -575,52 +639,57 @@ void draw_map(Context& ctx) {
   // Timeline strip: play, the journey's years (tidy decades) with a mark per stay, reset.
   ui::Rect strip{0, strip_y, (float)th.width, (float)th.height - strip_y};
   c.fill(strip, p.panel);
-  if (c.button("map.play", play_r, "", m.playing ? ui::ButtonKind::Primary : ui::ButtonKind::Outline)) {
-    m.playing = !m.playing;
-    if (m.playing && m.year >= m.years.last - 0.01) m.year = m.years.first;
-    m.play_last = ctx.now;
-    ctx.needs_frame = true;
-  }
-  {
-    // Play / pause drawn as shapes: no font needs the symbols.
-    float cx = play_r.x + play_r.w / 2, cy = play_r.y + play_r.h / 2, s = play_r.h * 0.22f;
-    ui::Colour ic = m.playing ? p.on_accent : p.ink;
-    if (m.playing) {
-      c.fill({cx - s, cy - s, s * 0.7f, 2 * s}, ic);
-      c.fill({cx + s * 0.3f, cy - s, s * 0.7f, 2 * s}, ic);
-    } else {
-      dl->AddTriangleFilled({cx - s * 0.8f, cy - s}, {cx - s * 0.8f, cy + s}, {cx + s * 1.1f, cy}, ic.imgui());
+  // A list reaching into the strip (a small panel) covers it: its controls wait until it closes.
+  const bool strip_under_list = !m.list.empty() && list.card.bottom() > strip_y;
+  if (!strip_under_list) {
+    if (c.button("map.play", play_r, "", m.playing ? ui::ButtonKind::Primary : ui::ButtonKind::Outline)) {
+      m.playing = !m.playing;
+      if (m.playing && m.year >= m.years.last - 0.01) m.year = m.years.first;
+      m.play_last = ctx.now;
+      ctx.needs_frame = true;
     }
+    {
+      // Play / pause drawn as shapes: no font needs the symbols.
+      float cx = play_r.x + play_r.w / 2, cy = play_r.y + play_r.h / 2, s = play_r.h * 0.22f;
+      ui::Colour ic = m.playing ? p.on_accent : p.ink;
+      if (m.playing) {
+        c.fill({cx - s, cy - s, s * 0.7f, 2 * s}, ic);
+        c.fill({cx + s * 0.3f, cy - s, s * 0.7f, 2 * s}, ic);
+      } else {
+        dl->AddTriangleFilled({cx - s * 0.8f, cy - s}, {cx - s * 0.8f, cy + s}, {cx + s * 1.1f, cy}, ic.imgui());
+      }
+    }
+    if (c.button("map.reset", reset_r, reset_label, ui::ButtonKind::Outline)) {
+      double cx, cy, s;
+      journey_view(ctx, view, cx, cy, s);
+      ease_to(m, cx, cy, s, ctx.now);
+      m.card = -1;
+      m.list.clear();
+      m.cluster_zoomed = false;
+      ctx.needs_frame = true;
+    }
+    std::optional<ui::Point> tap = c.tap;
+    if (c.hit("map.timeline", tl) && tap) {
+      m.year = m.years.first + std::clamp((tap->x - tl.x) / tl.w, 0.f, 1.f) * (m.years.last - m.years.first);
+      m.playing = false;
+    }
+    float mid = tl.y + tl.h * 0.62f;
+    c.line(tl.x, mid, tl.right(), mid, p.ink_soft, 2.f);
+    auto x_of = [&](double yr) { return tl.x + (float)((yr - m.years.first) / (m.years.last - m.years.first)) * tl.w; };
+    // Decade labels, every second one when they would touch (a narrow bar, or larger text).
+    const float decade_w = x_of(m.years.first + m.years.step) - x_of(m.years.first);
+    const int step = c.label_width("1900", true) + th.mm(2.f) > decade_w ? 2 * m.years.step : m.years.step;
+    for (int yr = (int)m.years.first; yr <= (int)m.years.last; yr += m.years.step) {
+      float x = x_of(yr);
+      c.line(x, mid - th.mm(1.5f), x, mid + th.mm(1.5f), p.ink_soft, 1.f);
+      std::string ys = std::to_string(yr);
+      float lw = c.label_width(ys, true);
+      if (((yr - (int)m.years.first) % step) == 0 && x - lw / 2 >= tl.x && x + lw / 2 <= tl.right()) c.label(ys, x - lw / 2, tl.y, p.ink_soft, true);
+    }
+    for (double s : starts) c.circle(x_of(s), mid, 2.5f, p.accent.with_alpha(0.6f));
+    c.circle(x_of(m.year), mid, th.mm(1.8f), p.accent);
   }
-  if (c.button("map.reset", reset_r, reset_label, ui::ButtonKind::Outline)) {
-    double cx, cy, s;
-    journey_view(ctx, view, cx, cy, s);
-    ease_to(m, cx, cy, s, ctx.now);
-    m.card = -1;
-    m.list.clear();
-    m.cluster_zoomed = false;
-    ctx.needs_frame = true;
-  }
-  std::optional<ui::Point> tap = c.tap;
-  if (c.hit("map.timeline", tl) && tap) {
-    m.year = m.years.first + std::clamp((tap->x - tl.x) / tl.w, 0.f, 1.f) * (m.years.last - m.years.first);
-    m.playing = false;
-  }
-  float mid = tl.y + tl.h * 0.62f;
-  c.line(tl.x, mid, tl.right(), mid, p.ink_soft, 2.f);
-  auto x_of = [&](double yr) { return tl.x + (float)((yr - m.years.first) / (m.years.last - m.years.first)) * tl.w; };
-  // Decade labels, every second one when they would touch (a narrow bar, or larger text).
-  const float decade_w = x_of(m.years.first + m.years.step) - x_of(m.years.first);
-  const int step = c.label_width("1900", true) + th.mm(2.f) > decade_w ? 2 * m.years.step : m.years.step;
-  for (int yr = (int)m.years.first; yr <= (int)m.years.last; yr += m.years.step) {
-    float x = x_of(yr);
-    c.line(x, mid - th.mm(1.5f), x, mid + th.mm(1.5f), p.ink_soft, 1.f);
-    std::string ys = std::to_string(yr);
-    float lw = c.label_width(ys, true);
-    if (((yr - (int)m.years.first) % step) == 0 && x - lw / 2 >= tl.x && x + lw / 2 <= tl.right()) c.label(ys, x - lw / 2, tl.y, p.ink_soft, true);
-  }
-  for (double s : starts) c.circle(x_of(s), mid, 2.5f, p.accent.with_alpha(0.6f));
-  c.circle(x_of(m.year), mid, th.mm(1.8f), p.accent);
+  if (!m.list.empty()) draw_place_list(ctx, list);
 }
 
 }  // namespace screens

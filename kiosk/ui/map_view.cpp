@@ -189,6 +189,10 @@ int list_rows(float h, float target, float gap, float pad) {
   return std::max(1, (int)((h - 2 * pad + gap) / (target + gap)));
 }
 
+int list_columns(float w, float min_col, float gap, float pad, int max_cols) {
+  return std::clamp((int)((w - 2 * pad + gap) / (min_col + gap)), 1, std::max(1, max_cols));
+}
+
 double year_of(const std::string& iso) {
   int y = 0, m = 1, d = 1;
   int n = sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d);

@@ -94,6 +94,10 @@ ClusterOpen open_cluster(const std::vector<WorldPoint>& members, const Camera& c
 
 // How many rows of buttons `target` px tall, `gap` apart, fit a list card `h` px tall with `pad`.
 int list_rows(float h, float target, float gap, float pad);
+// How many columns at least `min_col` px wide, `gap` apart, fit a list card `w` px wide with
+// `pad` (1 to `max_cols`): a small panel lists a cluster in three columns rather than zooming
+// again, so a crowded cluster is still two taps from every card.
+int list_columns(float w, float min_col, float gap, float pad, int max_cols);
 
 // "1929", "1929-02" or "1929-02-12" as a fractional year (1929.0, 1929.08…, 1929.11…).
 double year_of(const std::string& iso);

@@ -6,6 +6,8 @@
 #            holds freed memory), where the heap count is exact instead
 #   descriptors  no change at all;  textures  at most +64;  text cache  within its 48 MiB budget
 #            plus the 2 MiB of remembered layouts
+#   languages    visitors switch among the exhibit's own languages (from the bundle); every
+#            switch must take
 # `ctest -R kiosk.soak` runs 6 virtual hours under the sanitizers; `make soak` runs 2 and 30 days
 # in a Release build.
 set -eu
@@ -26,6 +28,8 @@ echo "$out" | awk '
     if (v["textures_end"] > v["textures_start"] + 64) { print "textures went from " v["textures_start"] " to " v["textures_end"]; bad = 1 }
     if (v["text_cache_kb_end"] > 50 * 1024) { print "text cache above its budget: " v["text_cache_kb_end"] " KiB"; bad = 1 }
     if (v["frames"] < 1000) { print "too few frames: " v["frames"]; bad = 1 }
+    if (v["languages"] > 1 && v["language_switches"] < 1) { print "no visitor changed the language (the exhibit has " v["languages"] ")"; bad = 1 }
+    if (v["language_missed"] != 0) { print v["language_missed"] " of " v["language_switches"] " language changes did not happen"; bad = 1 }
     found = 1
     exit bad
   }
