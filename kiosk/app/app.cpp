@@ -199,10 +199,10 @@ void App::setup_labels() {
       for (const auto& [l, v] : pl.name.by_lang) rb.AddText(v.c_str());
     for (const auto& [l, v] : ex.meta.title.by_lang) rb.AddText(v.c_str());  // the staff overlay's status page
   }
-  ImVector<ImWchar> ranges;
-  rb.BuildRanges(&ranges);
+  label_ranges_.clear();
+  rb.BuildRanges(&label_ranges_);
   // Sized by the em, like the reading text (see label_font.h for why ImGui's size is not the em).
-  label_fonts_ = ui::add_label_fonts(io.Fonts, label_font_bytes_, theme_, ranges.Data);
+  label_fonts_ = ui::add_label_fonts(io.Fonts, label_font_bytes_, theme_, label_ranges_.Data);
   if (!label_fonts_.ok()) {
     ImFont* f = io.Fonts->AddFontDefault();
     label_fonts_ = {f, f, f, f};

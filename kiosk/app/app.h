@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>  // ImVector, ImWchar: the label atlas's glyph ranges
+
 #include "content/bundle/bundle.h"
 #include "kiosk/app/config.h"
 #include "kiosk/app/wall_clock.h"
@@ -34,7 +36,6 @@
 #include "platform/screen_power.h"
 #include "platform/video.h"
 
-struct ImFont;
 
 namespace app {
 
@@ -226,6 +227,9 @@ class App {
   screens::MapData map_;  // the land of the bundle's map, loaded once per bundle
   ui::GestureRecognizer gestures_;
   std::vector<uint8_t> label_font_bytes_;
+  // The label atlas's glyph ranges: ImGui reads them again whenever the atlas is rebuilt (after its
+  // CPU copies were freed, a renderer reset uploads it anew), so they live as long as the atlas.
+  ImVector<ImWchar> label_ranges_;
   ui::LabelFonts label_fonts_;
   bool imgui_ready_ = false;
 
