@@ -469,14 +469,14 @@ void App::draw_frame() {
 }
 
 // This thread's CPU time in ms: what a frame costs the kiosk, whatever else the machine does.
-// Handing the frame over is counted for the whole process: a GL driver may draw in threads of its own.
-static double cpu_ms(clockid_t clock) {
+// Handing the frame over is counted for the whole process (StartupLog::cpu_ms): a GL driver may
+// draw in threads of its own.
+static double thread_cpu_ms() {
   timespec ts{};
-  clock_gettime(clock, &ts);
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
-static double thread_cpu_ms() { return cpu_ms(CLOCK_THREAD_CPUTIME_ID); }
-static double process_cpu_ms() { return cpu_ms(CLOCK_PROCESS_CPUTIME_ID); }
+static double process_cpu_ms() { return StartupLog::cpu_ms(); }
 
 void App::render(bool present) {
   const uint64_t t0 = SDL_GetPerformanceCounter();

@@ -209,6 +209,7 @@ class App {
   std::vector<screens::StaffFact> staff_facts();
   void staff_bundle_facts(std::vector<screens::StaffFact>& f);
   void staff_read_visitors();
+  void staff_read_store();
   void staff_save_lock();
   void draw_unavailable(ui::Canvas& c);
   void render(bool present);

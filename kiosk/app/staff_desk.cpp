@@ -112,7 +112,7 @@ void App::staff_open_now() {
   gestures_.reset();
   pressed_.reset();
   pending_tap_.reset();
-  if (staff_.page == screens::StaffPage::Status) staff_read_visitors();
+  if (staff_.page == screens::StaffPage::Status) staff_read_visitors(), staff_read_store();
   SDL_Log("staff overlay: opened by the corner gesture%s", s.pin.empty() ? " (no PIN asked: open_without_pin)" : "; asking for the PIN");
   dirty_ = true;
 }
@@ -164,7 +164,7 @@ void App::staff_enter_pin() {
     staff_save_lock();
     staff_.page = screens::StaffPage::Status;
     staff_.pin_note.clear();
-    staff_read_visitors();
+    staff_read_visitors(), staff_read_store();
     SDL_Log("staff overlay: PIN accepted (checked in %ld ms)", ms);
     return;
   }
@@ -207,7 +207,7 @@ void App::staff_act(const screens::StaffInput& in) {
       break;
     case A::Enter: staff_enter_pin(); break;
     case A::Close: staff_close(staff_.page == P::Pin ? "cancelled" : "closed by staff"); return;
-    case A::Status: staff_.page = P::Status, staff_read_visitors(); break;
+    case A::Status: staff_.page = P::Status, staff_read_visitors(), staff_read_store(); break;
     case A::Tools: staff_.page = P::Tools; break;
     case A::Reload: staff_reload(); break;
     case A::Pattern: staff_.page = P::Pattern; break;

@@ -42,6 +42,7 @@ struct StaffDesk {
   int swaps_at_reload = -1;           // App::swaps() when Reload was pressed; -1: none pending
   bool steady = false;                // tours: run-to-run figures (RSS, times) shown as fixed samples
   std::string visitors;               // today's visitor statistics, read when the status page opens
+  std::string store;                  // the store's key, trial and previous bundle, read then too
 };
 
 }  // namespace app

@@ -68,6 +68,22 @@ void App::staff_read_visitors() {
   }
 }
 
+// The store's state as the status page shows it (read with the visitors, once per visit to the
+// page: the state file is read and its check line verified, which is no work for every frame).
+void App::staff_read_store() {
+  if (!store_) return;
+  store::State st = store::read_state(store_->dir());
+  const store::Slot* shown = nullptr;
+  for (const auto* s : {&st.trial, &st.current, &st.previous})
+    if (*s && (*s)->path == opt_.bundle) shown = &**s;
+  std::string v = !shown ? "not in the store's state" : shown->key_id.empty() ? "unsigned" : "key " + shown->key_id;
+  if (!st.trial) v += "; no trial";
+  else if (st.trial->path == opt_.bundle) v += "; on trial, start " + std::to_string(st.trial_starts);
+  else v += "; trial " + st.trial->version + " waiting";
+  if (st.previous) v += "; previous " + st.previous->version;
+  staff_.store = v;
+}
+
 void App::staff_bundle_facts(std::vector<screens::StaffFact>& f) {
   if (!bundle_) {
     f.push_back({"Exhibit", "none: " + unavailable_reason_});
@@ -84,16 +100,7 @@ void App::staff_bundle_facts(std::vector<screens::StaffFact>& f) {
     f.push_back({"Store", "none: signature not checked ([store] in kiosk.toml)"});
     return;
   }
-  store::State st = store::read_state(store_->dir());
-  const store::Slot* shown = nullptr;
-  for (const auto* s : {&st.trial, &st.current, &st.previous})
-    if (*s && (*s)->path == opt_.bundle) shown = &**s;
-  std::string v = !shown ? "not in the store's state" : shown->key_id.empty() ? "unsigned" : "key " + shown->key_id;
-  if (!st.trial) v += "; no trial";
-  else if (st.trial->path == opt_.bundle) v += "; on trial, start " + std::to_string(st.trial_starts);
-  else v += "; trial " + st.trial->version + " waiting";
-  if (st.previous) v += "; previous " + st.previous->version;
-  f.push_back({"Store", v});
+  f.push_back({"Store", staff_.store});
 }
 
 std::vector<screens::StaffFact> App::staff_facts() {
