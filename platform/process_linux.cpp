@@ -2,6 +2,9 @@
 #include "platform/process.h"
 
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <cstdio>
 
@@ -15,6 +18,20 @@ size_t resident_bytes() {
     fclose(f);
   }
   return bytes;
+}
+
+void own_pages_from(size_t bytes) {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, (int)bytes);
+#else
+  (void)bytes;
+#endif
+}
+
+void return_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
 }
 
 }  // namespace platform

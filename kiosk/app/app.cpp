@@ -6,7 +6,6 @@
 #include <SDL_ttf.h>
 #include <imgui_impl_sdlrenderer.h>
 
-#include <malloc.h>
 
 #include <climits>
 #include <cstring>
@@ -17,6 +16,7 @@
 #include "kiosk/app/rotation.h"
 #include "platform/idle_wait.h"
 #include "platform/paths.h"
+#include "platform/process.h"
 #include "platform/rotation.h"
 #include "platform/signals.h"
 #include "platform/video_reset.h"
@@ -392,9 +392,7 @@ void App::update() {
   if (flow_->update(now_)) {
     if (flow_->screen() == flow::Screen::Attract) {
       end_visit(stats::EndReason::Timeout);
-#if defined(__GLIBC__)
-      malloc_trim(0);  // hand freed pages back between visitors: RSS stays flat over months
-#endif
+      platform::return_free_memory();  // hand freed pages back between visitors: RSS stays flat over months
       memory_ = screens::Memory{};  // the session's end forgets scroll positions and pages
       memory_.attract_started = now_;
       gestures_.reset();
@@ -450,6 +448,8 @@ uint64_t App::next_wake() const {
   return w;
 }
 
+void set_memory_policy() { platform::own_pages_from(kLargeBlockBytes); }
+
 void App::measure_gpu(bool on) {
   wait_for_gpu_ = on;
   // Only the OpenGL ES renderer has a context to finish; SDL made it current for its flush.
@@ -469,8 +469,8 @@ void App::draw_frame() {
 }
 
 // This thread's CPU time in ms: what a frame costs the kiosk, whatever else the machine does.
-// Handing the frame over is counted for the whole process (StartupLog::cpu_ms): a GL driver may
-// draw in threads of its own.
+// Building and handing the frame over are counted on this thread; the frame's whole cost in the
+// whole process (StartupLog::cpu_ms), where a GL driver may draw in threads of its own.
 static double thread_cpu_ms() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -569,13 +569,18 @@ void App::render(bool present) {
   const uint64_t tq = SDL_GetPerformanceCounter();
   if (fade_.draw_over(video_.renderer, now_)) dirty_ = true;  // the old bundle's last frame, fading
   platform::finish_frame(video_);  // a turned panel: the picture goes on turned
-  // A batching renderer (OpenGL ES) only queues until a flush: count the hand-over to the driver.
+  const double cq = thread_cpu_ms();
+  // A batching renderer only queues until a flush. On OpenGL ES the flush hands every command and
+  // vertex to the driver: part of submitting. The software renderer draws the pixels in it.
   SDL_RenderFlush(video_.renderer);
   uint64_t t2 = SDL_GetPerformanceCounter();
+  const double cf = thread_cpu_ms();
   frame_stats_.queue_ms = (tq - t1) / freq;
   frame_stats_.submit_ms = (t2 - t1) / freq;
-  const double p2 = process_cpu_ms();
-  frame_stats_.submit_cpu_ms = p2 - p1;
+  frame_stats_.queue_cpu_ms = cq - c1;
+  frame_stats_.flush_cpu_ms = cf - cq;
+  frame_stats_.submit_cpu_ms = frame_stats_.queue_cpu_ms + (video_.renderer_name == "software" ? 0 : frame_stats_.flush_cpu_ms);
+  const auto total = [&] { frame_stats_.frame_cpu_ms = frame_stats_.build_cpu_ms + process_cpu_ms() - p1; };
   if (wait_for_gpu_ && gl_finish_) {
     // Benchmarks only: until the GPU (Mesa's llvmpipe here) has drawn the frame. Otherwise that
     // work shows up in a later frame, wherever the driver must wait for a buffer still in use.
@@ -584,11 +589,12 @@ void App::render(bool present) {
     frame_stats_.gpu_ms = (t3 - t2) / freq;
     t2 = t3;
   }
-  if (!present) return;
+  if (!present) return total();
   const double p3 = process_cpu_ms();
   SDL_RenderPresent(video_.renderer);
   frame_stats_.present_ms = (SDL_GetPerformanceCounter() - t2) / freq;
   frame_stats_.present_cpu_ms = process_cpu_ms() - p3;
+  total();
 }
 
 void App::advance(uint64_t ms) {

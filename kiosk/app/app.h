@@ -60,6 +60,20 @@ struct Options {
   TouchDevices::List touch_devices;
 };
 
+// The kiosk's malloc policy, for the process (main() sets it once the bundle is open; kiosk-bench
+// too, so that it measures what the wall runs). Blocks from kLargeBlockBytes up — text blocks,
+// pictures — get pages of their own that go back to the system when freed, and what smaller
+// blocks leave inside the heap goes back at each visitor's end (platform::return_free_memory).
+// Measured peak RSS over tests/screens/every_screen.tour on the dummy driver: 61.1 MiB at 64 KiB,
+// 68.2 at 128 KiB, 71.4 at 1 MiB (text blocks of a few hundred KiB fragment the heap).
+// The price: a buffer of 64 KiB or more made and freed every frame is mapped and zeroed afresh
+// every frame. The kiosk's own per-frame buffers are kept from frame to frame; Mesa's llvmpipe
+// (OpenGL ES here) allocates its scene's 64 KiB blocks per frame: ~1,200 page faults a frame, and
+// the map's hand-over to it takes 10.5 ms instead of 2.3 (a Pi's V3D driver keeps its buffers
+// in GEM objects, not malloc).
+inline constexpr size_t kLargeBlockBytes = 64u << 10;
+void set_memory_policy();
+
 class App {
  public:
   explicit App(Options o);
@@ -108,18 +122,22 @@ class App {
   // The exhibit's own languages, its default first (none while the fallback screen shows).
   std::vector<std::string> languages() const { return bundle_ ? bundle_->exhibit().meta.languages : std::vector<std::string>{}; }
   uint64_t frames() const { return frames_; }
-  // What the last frame cost: CPU time to build it (screens + ImGui), to submit it to the
-  // renderer (queue: ImGui's draw lists into SDL's command buffer; submit: that plus the flush,
-  // after which an OpenGL ES driver has every command and vertex — a software renderer has drawn
-  // the frame by then), for the GPU to draw it (only with measure_gpu(), OpenGL ES; here the GPU
-  // is Mesa's llvmpipe, on the CPU), to present it, and what it sent: vertices, triangles
-  // (indices / 3) and draw calls.
-  // The _ms figures are wall time; the _cpu_ms ones CPU time (what the bench's budgets judge: a
-  // loaded machine's waiting is not the kiosk's cost): building on this thread, submitting and
-  // presenting in the whole process (a GL driver may draw in threads of its own).
+  // What the last frame cost, and what it sent: vertices, triangles (indices / 3), draw calls.
+  // The _ms figures are wall time, the _cpu_ms ones CPU time (what the bench's budgets judge: a
+  // loaded machine's waiting is not the kiosk's cost).
+  // - build: this thread, from NewFrame to ImGui::Render (the screens and ImGui).
+  // - queue: this thread, ImGui's draw lists into SDL's command buffer (and a turned panel's copy).
+  // - flush: this thread, SDL_RenderFlush: on OpenGL ES every command and vertex goes to the
+  //   driver; the software renderer fills the frame's pixels here.
+  // - submit: handing the frame to the renderer, on this thread: queue, plus the flush on a GPU
+  //   renderer. The software renderer's flush is drawing, not handing over: it is in frame_cpu.
+  // - gpu: only with measure_gpu() (OpenGL ES): waiting for the GPU, here Mesa's llvmpipe.
+  // - present: the whole process, SDL_RenderPresent.
+  // - frame_cpu: everything the frame cost the whole process, build to present, pixels included
+  //   (on llvmpipe its rasterising threads; on the software renderer its fill).
   struct FrameStats {
     double build_ms = 0, queue_ms = 0, submit_ms = 0, gpu_ms = 0, present_ms = 0;
-    double build_cpu_ms = 0, submit_cpu_ms = 0, present_cpu_ms = 0;
+    double build_cpu_ms = 0, queue_cpu_ms = 0, flush_cpu_ms = 0, submit_cpu_ms = 0, present_cpu_ms = 0, frame_cpu_ms = 0;
     int vertices = 0, triangles = 0, draw_calls = 0;
   };
   const FrameStats& frame_stats() const { return frame_stats_; }

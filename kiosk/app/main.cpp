@@ -4,7 +4,6 @@
 //   kiosk --set-pin [--config FILE]     (the staff overlay's PIN into FILE, default /etc/museum-kiosk/kiosk.toml)
 //   kiosk --bundle FILE --headless --size WxH [--screen-mm WxH] [--start YYYY-MM-DDTHH:MM] [--renderer R]
 //         (--tour FILE [--shots DIR] | --soak DURATION)
-#include <malloc.h>
 #include <sys/stat.h>
 
 #include <cstring>
@@ -106,15 +105,9 @@ int main(int argc, char** argv) {
     std::cerr << "kiosk: " << why << "\n";
     return platform::stop_requested() ? 0 : 1;  // stopped while still waiting for a screen: a clean stop
   }
-#if defined(__GLIBC__)
-  // Text blocks, pictures and frames are large allocations made and freed as visitors move:
-  // from this size on they get pages of their own that go back to the system when freed. glibc's
-  // threshold would otherwise grow to the largest block freed, and such blocks would be carved
-  // from the heap, which only gives memory back from its top: RSS would creep up over months.
   // Set once the bundle is open: its load makes many large short-lived buffers, and mapping and
   // zeroing pages for each cost ~30 ms of the first frame's CPU (measured: 131 → 102 ms).
-  mallopt(M_MMAP_THRESHOLD, 64 * 1024);
-#endif
+  app::set_memory_policy();
   if (soak_ms) return app::run_soak(kiosk, soak_ms, std::cout);
   if (!o.tour.empty()) return app::play_tour(kiosk, o.tour, o.shots, std::cout, std::cerr);
   int code = kiosk.run_loop();

@@ -17,6 +17,12 @@ struct Budget {
   bool per_scenario;
   bool interactive_only;  // per-scenario budgets that skip attract mode (nobody is touching)
   const char* why;
+  // Per-scenario budgets are judged on the software renderer and on OpenGL ES. Not on OpenGL ES
+  // here when the figure includes the GL driver's own work: Mesa's llvmpipe runs the vertex
+  // pipeline (its JIT'd shaders, triangle setup, binning) on the thread that hands the frame over,
+  // which is the GPU's work on a Pi. perf on the map (1920x1080): 96 % of that thread's samples
+  // are llvmpipe's, 4 % the kernel's, SDL's, the kiosk's and libc's. Those figures are printed, not judged.
+  bool judged_on_llvmpipe = true;
 };
 
 inline constexpr Budget kBudgets[] = {
@@ -27,7 +33,7 @@ inline constexpr Budget kBudgets[] = {
     {"frame build p99", "frame_build_ms_p99", 1, "ms", true, false,
      "the kiosk's own CPU per frame: ~8-10 ms on a Pi 4's A72 leaves the frame for the GPU"},
     {"frame build + submit p99", "frame_build_submit_ms_p99", 2, "ms", true, false,
-     "everything the CPU does for a frame before present: a 60 Hz frame on a Pi 4 at 5-10x"},
+     "everything the kiosk's CPU does for a frame before the pixels: a 60 Hz frame on a Pi 4 at 5-10x", false},
     {"text blocks rasterised under a finger", "rasterised_blocks", 0, "blocks", true, true,
      "rasterising a text block costs milliseconds: neighbours are prepared while idle, never during a swipe"},
     {"fill per frame", "fill_ratio", 3, "x screen", true, false,

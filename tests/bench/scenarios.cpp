@@ -110,7 +110,7 @@ ScenarioResult run_once(const RunOptions& o, const std::string& name) {
   a.on_frame([&] {
     const auto& f = a.frame_stats();
     ImDrawData* dd = ImGui::GetDrawData();
-    samples.push_back({f.build_cpu_ms, f.submit_cpu_ms, f.build_cpu_ms + f.submit_cpu_ms + f.present_cpu_ms, f.draw_calls,
+    samples.push_back({f.build_cpu_ms, f.submit_cpu_ms, f.frame_cpu_ms, f.draw_calls,
                        f.vertices, dd ? largest_texture(dd) : 0, dd ? fill_ratio_of_draw_data((float)o.width, (float)o.height) : 0});
   });
   const uint64_t rasterised0 = a.text().stats().rasterised_interactive, t0 = a.now();

@@ -5,7 +5,8 @@
 // Each scenario is two tours in tests/bench/scenes/: NAME.setup.tour brings the kiosk to the
 // screen (not measured), NAME.tour is the visitor's action whose frames are measured. Attract
 // mode's action is one whole playlist cycle of virtual time instead of a tour.
-// Does:     per-frame CPU (build: this thread; submit and present: the process), what ImGui sent
+// Does:     per-frame CPU (build and submit: this thread; total: the process, pixels included; see
+//           app::App::FrameStats for what each is), what ImGui sent
 //           (draw calls, vertices, pixels covered), the largest texture drawn, text blocks rasterised.
 // Does not: start the real `kiosk` process (children.h does: first frame, RSS, idle).
 #pragma once
@@ -20,7 +21,7 @@ struct ScenarioResult {
   bool interactive = true;  // a visitor's gesture (attract mode is not)
   int frames = 0;
   double build_p50 = 0, build_p99 = 0, submit_p50 = 0, submit_p99 = 0;
-  double build_submit_p99 = 0, total_p50 = 0, total_p99 = 0;  // total = build + submit + present
+  double build_submit_p99 = 0, total_p50 = 0, total_p99 = 0;  // total: the frame's whole CPU, build to present
   int draw_calls = 0, vertices = 0;  // the worst frame's
   double fill_ratio = 0;             // the worst frame's pixels covered / screen pixels
   uint64_t rasterised = 0;           // text blocks rasterised during the measured frames
