@@ -20,7 +20,7 @@
 // content hash notices rotten rows but not a rotten index, which only integrity_check compares.
 //
 // Why the kiosk's open path reads pictures' headers, not their pixels: decoding the sample's 12
-// room pictures in full was 30 ms of a 100 ms start here (stb_image), at every boot, for bytes the
+// room pictures in full was 30 ms of a 105 ms start here (stb_image), at every boot, for bytes the
 // content hash proves are those the curator's build decoded in full (and, installed, the store's
 // check too). A forgery with a recomputed hash can still bring pixels that do not decode: the
 // header's type, markers and size (≤ 4096 px, as recorded) were checked, so nothing is

@@ -87,7 +87,7 @@ std::string with_undecodable_picture(const Scratch& s) {
 
 }  // namespace
 
-TEST_CASE("start-up: the kiosk's reading keeps the fonts and land it validated; check's keeps none") {
+TEST_CASE("start-up: the kiosk's reading keeps the fonts and land it validated, check's keeps none") {
   auto kiosk = bundle::validate_file(example_with_land(), bundle::Reading::kiosk_open());
   REQUIRE_MESSAGE(kiosk.ok(), kiosk.summary());
   REQUIRE(kiosk.fonts.size() == std::size(bundle::kFontRoles));
