@@ -259,33 +259,70 @@ static std::vector<Problem> run(const rules::Source& s) {
   return p;
 }
 
-std::vector<Problem> validate(const Bundle& b) {
+namespace {
+
+// The blobs a validation reads, each once. Pictures are read one at a time and let go; fonts and
+// land are kept for the caller when it asks (`all`), otherwise only the one being judged, so
+// check and the store hold one blob at a time (up to 32 MB each), not a bundle's worth.
+struct Blobs {
+  std::map<std::string, std::vector<uint8_t>>& fonts;
+  std::map<std::string, MapGeometry>& map;
+  bool all;
+};
+
+std::vector<Problem> validate_bundle(const Bundle& b, bool decode_pictures, Blobs kept) {
   rules::Source s{b.exhibit(),
                   [&](const std::string& id) { return b.media_bytes(id); },
-                  [&](const std::string& role) { return b.font_bytes(role); },
-                  [&](const std::string& name, std::vector<float>& xy, std::vector<uint32_t>& idx) { return b.map_geometry(name, xy, idx); }};
-  return run(s);
+                  [&](const std::string& role) -> const std::vector<uint8_t>& {
+                    if (!kept.all) kept.fonts.clear();
+                    auto it = kept.fonts.find(role);
+                    if (it == kept.fonts.end()) it = kept.fonts.emplace(role, b.font_bytes(role)).first;
+                    return it->second;
+                  },
+                  [&](const std::string& name) -> const MapGeometry* {
+                    if (!kept.all) kept.map.clear();
+                    MapGeometry g;
+                    if (!b.map_geometry(name, g.xy, g.indices)) return nullptr;
+                    for (const auto& l : b.exhibit().map)
+                      if (l.name == name) g.lod = l.lod;
+                    return &(kept.map[name] = std::move(g));
+                  },
+                  decode_pictures};
+  std::vector<Problem> p = run(s);
+  for (auto it = kept.fonts.begin(); it != kept.fonts.end();)  // a role the bundle lacks is no font
+    it = it->second.empty() ? kept.fonts.erase(it) : std::next(it);
+  return p;
+}
+
+}  // namespace
+
+std::vector<Problem> validate(const Bundle& b) {
+  std::map<std::string, std::vector<uint8_t>> fonts;
+  std::map<std::string, MapGeometry> map;
+  return validate_bundle(b, true, {fonts, map, false});
 }
 
 std::vector<Problem> validate(const Contents& c) {
+  static const std::vector<uint8_t> kNone;
   auto find = [](const auto& m, const std::string& k) { return m.count(k) ? m.at(k) : decltype(m.begin()->second){}; };
   rules::Source s{c.exhibit,
                   [&](const std::string& id) { return find(c.media, id); },
-                  [&](const std::string& role) { return c.fonts.count(role) ? c.fonts.at(role).bytes : std::vector<uint8_t>(); },
-                  [&](const std::string& name, std::vector<float>& xy, std::vector<uint32_t>& idx) {
+                  [&](const std::string& role) -> const std::vector<uint8_t>& {
+                    auto it = c.fonts.find(role);
+                    return it == c.fonts.end() ? kNone : it->second.bytes;
+                  },
+                  [&](const std::string& name) -> const MapGeometry* {
                     auto it = c.map.find(name);
-                    if (it == c.map.end()) return false;
-                    xy = it->second.xy, idx = it->second.indices;
-                    return true;
+                    return it == c.map.end() ? nullptr : &it->second;
                   }};
   return run(s);
 }
 
-Validation validate_file(const std::string& path) {
+Validation validate_file(const std::string& path, const Reading& how) {
   Validation v;
   try {
     v.bundle = Bundle::open(path);
-    v.problems = validate(*v.bundle);
+    v.problems = validate_bundle(*v.bundle, how.decode_pictures, {v.fonts, v.map, how.keep_blobs});
   } catch (const OpenError& e) {
     v.problems.push_back({(Problem::Kind)e.kind, e.what()});
   } catch (const std::bad_alloc&) {
@@ -295,6 +332,7 @@ Validation validate_file(const std::string& path) {
     v.problems.push_back({Problem::Damaged, path + " cannot be read (" + std::string(e.what()) + "); install a fresh copy."});
   }
   if (!v.ok()) v.bundle.reset();
+  if (!v.ok() || !how.keep_blobs) v.fonts.clear(), v.map.clear();  // kept only for a bundle to show
   return v;
 }
 

@@ -8,7 +8,8 @@
 //           [X] PRAGMA integrity_check in full (indexes against tables), on every open
 //           [X] the content hash; every reference (room places, stays, quotes' rooms, attract, media)
 //           [X] every text in every language of the exhibit, valid UTF-8, within the limits below
-//           [X] pictures decode (PNG/JPEG, ≤ 4096 px a side, size as recorded), fonts parse
+//           [X] pictures decode (PNG/JPEG, ≤ 4096 px a side, size as recorded), fonts parse; on
+//               the kiosk's open path (Reading::kiosk_open) pictures by their headers only
 //           [X] map geometry: whole triangles, indices in range, counts as recorded, finite numbers,
 //               levels of detail 0…n-1 once each
 // Does not: judge wording (word budgets, glyph coverage: the curator's build does), decode a
@@ -18,22 +19,31 @@
 // milliseconds per megabyte, and a file on an SD card can rot after it was first validated — the
 // content hash notices rotten rows but not a rotten index, which only integrity_check compares.
 //
+// Why the kiosk's open path reads pictures' headers, not their pixels: decoding the sample's 12
+// room pictures in full was 30 ms of a 105 ms start here (stb_image), at every boot, for bytes the
+// content hash proves are those the curator's build decoded in full (and, installed, the store's
+// check too). A forgery with a recomputed hash can still bring pixels that do not decode: the
+// header's type, markers and size (≤ 4096 px, as recorded) were checked, so nothing is
+// allocated without bound, and the room shows without its picture, with a log line
+// (kiosk/ui/pictures.h). `kiosk-bundle check`, the store's install and the build decode in full.
+//
 // Entry points (all one-line, human messages: what is wrong and what to do):
 //   Validation v = bundle::validate_file(path);   // open + everything; v.bundle set when ok()
+//   Validation v = bundle::validate_file(path, Reading::kiosk_open());  // the kiosk's boot
 //   std::vector<Problem> p = bundle::validate(bundle);    // content rules on an opened bundle
 //   std::vector<Problem> p = bundle::validate(contents);  // the same rules before writing one
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "content/bundle/bundle.h"
+#include "content/bundle/writer.h"  // MapGeometry
 
 namespace bundle {
-
-struct Contents;  // writer.h
 
 // Every limit a bundle must keep, in one place. Generous for a real exhibit (the sample's
 // largest room page is ~2 KB), small enough that nothing a screen draws can exhaust memory.
@@ -69,9 +79,21 @@ struct Problem {
   std::string message;  // one line: what is wrong and what to do
 };
 
+// How validate_file reads the blobs. The defaults are `kiosk-bundle check`'s and the store's.
+struct Reading {
+  bool decode_pictures = true;  // false: each picture's type, markers and size from its header only
+  bool keep_blobs = false;      // hand the fonts and map geometry read to Validation::fonts / map
+  // The kiosk's open path: headers only (see above), and nothing read twice.
+  static Reading kiosk_open() { return {false, true}; }
+};
+
 struct Validation {
   std::vector<Problem> problems;  // empty: the bundle may be shown
   std::unique_ptr<Bundle> bundle; // the opened bundle when ok(), else null
+  // With Reading::keep_blobs and ok(): what validation read and passed, so the caller need not
+  // read it again: font role -> bytes (the roles the bundle has), map layer name -> geometry.
+  std::map<std::string, std::vector<uint8_t>> fonts;
+  std::map<std::string, MapGeometry> map;
   bool ok() const { return problems.empty(); }
   // The file could not be opened as a bundle at all (missing, not a file, foreign, damaged, other format).
   bool file_refused() const { return !problems.empty() && problems.front().kind != Problem::Invalid; }
@@ -81,7 +103,7 @@ struct Validation {
 
 // Opens `path` and checks everything. Never throws for anything about the file; never blocks on
 // a FIFO or device.
-Validation validate_file(const std::string& path);
+Validation validate_file(const std::string& path, const Reading& how = {});
 
 // The content rules (references, languages, limits, pictures, fonts, map) on an opened bundle.
 std::vector<Problem> validate(const Bundle& b);

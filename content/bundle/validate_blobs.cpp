@@ -188,7 +188,7 @@ std::string font_problem(const std::vector<uint8_t>& bytes) {
   return "";
 }
 
-std::string picture_problem(const std::vector<uint8_t>& bytes, const std::string& mime, int w, int h) {
+std::string picture_problem(const std::vector<uint8_t>& bytes, const std::string& mime, int w, int h, bool decode) {
   if (bytes.empty()) return "it is empty";
   if ((int64_t)bytes.size() > limits::kPictureBytes) return "it is larger than " + std::to_string(limits::kPictureBytes >> 20) + " MB";
   static const uint8_t kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -204,6 +204,7 @@ std::string picture_problem(const std::vector<uint8_t>& bytes, const std::string
   if (iw > limits::kPictureSide || ih > limits::kPictureSide)
     return "it is " + std::to_string(iw) + "×" + std::to_string(ih) + " pixels, over the GPU's limit of " + std::to_string(limits::kPictureSide);
   if (iw != w || ih != h) return "its size does not match the bundle's record of it";
+  if (!decode) return "";
   unsigned char* px = stbi_load_from_memory(bytes.data(), (int)bytes.size(), &iw, &ih, &n, 4);
   if (!px) return std::string("it does not decode (") + stbi_failure_reason() + ")";
   stbi_image_free(px);
@@ -217,14 +218,14 @@ void pictures(const Source& s, Problems& p) {
       add(p, "a picture has an empty, overlong or non-UTF-8 name; rebuild the bundle");
       continue;
     }
-    std::string why = picture_problem(s.media(m.id), m.mime, m.width, m.height);
+    std::string why = picture_problem(s.media(m.id), m.mime, m.width, m.height, s.decode_pictures);
     if (!why.empty()) add(p, "picture " + m.id + ": " + why + "; replace the picture and rebuild");
   }
 }
 
 void fonts(const Source& s, Problems& p) {
   for (const char* role : kFontRoles) {
-    std::vector<uint8_t> bytes = s.font(role);
+    const std::vector<uint8_t>& bytes = s.font(role);
     if (bytes.empty()) {
       add(p, std::string("the bundle has no ") + role + " font; name one in exhibit.toml's [fonts] and rebuild");
       continue;

@@ -42,13 +42,12 @@ void map(const Source& s, Problems& p) {
                  ", once each; rebuild the bundle");
       continue;
     }
-    std::vector<float> xy;
-    std::vector<uint32_t> idx;
-    if (!s.map(l.name, xy, idx)) {
+    const MapGeometry* g = s.map(l.name);
+    if (!g) {
       add(p, what + " has no geometry; rebuild the bundle");
       continue;
     }
-    std::string why = geometry_problem(l, xy, idx);
+    std::string why = geometry_problem(l, g->xy, g->indices);
     if (!why.empty()) add(p, what + " " + why + "; rebuild the bundle");
   }
 }

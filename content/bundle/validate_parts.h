@@ -12,10 +12,10 @@ namespace bundle::rules {
 
 struct Source {
   const Exhibit& ex;
-  std::function<std::vector<uint8_t>(const std::string&)> media;  // id -> bytes ('' when absent)
-  std::function<std::vector<uint8_t>(const std::string&)> font;   // role -> bytes
-  // layer name -> geometry; false when the layer has none
-  std::function<bool(const std::string&, std::vector<float>&, std::vector<uint32_t>&)> map;
+  std::function<std::vector<uint8_t>(const std::string&)> media;        // id -> bytes ('' when absent)
+  std::function<const std::vector<uint8_t>&(const std::string&)> font;  // role -> bytes (empty when absent)
+  std::function<const MapGeometry*(const std::string&)> map;            // layer name -> geometry, or null
+  bool decode_pictures = true;  // false: pictures are judged by their headers (validate.h)
 };
 
 using Problems = std::vector<Problem>;
@@ -29,8 +29,9 @@ void map(const Source& s, Problems& p);                   // validate_map.cpp
 // Why `bytes` is not a font the kiosk can use ("" when it is one). Bounds-checks the sfnt tables
 // before stb_truetype (which trusts every offset) reads them.
 std::string font_problem(const std::vector<uint8_t>& bytes);
-// Why `bytes` is not a picture of `mime` and w×h within the limits ("" when it is one).
-std::string picture_problem(const std::vector<uint8_t>& bytes, const std::string& mime, int w, int h);
+// Why `bytes` is not a picture of `mime` and w×h within the limits ("" when it is one). With
+// `decode` false, from its header alone (type, JPEG markers, size): every pixel is not decoded.
+std::string picture_problem(const std::vector<uint8_t>& bytes, const std::string& mime, int w, int h, bool decode = true);
 
 bool valid_utf8(const std::string& s);
 bool is_id(const std::string& s);

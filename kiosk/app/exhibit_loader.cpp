@@ -5,8 +5,6 @@
 
 #include <sys/stat.h>
 
-#include <stdexcept>
-
 #include "content/bundle/validate.h"
 
 namespace app {
@@ -25,7 +23,8 @@ bool drawable(const screens::MapData::Layer& l) {
 }  // namespace
 
 bool load_exhibit(const std::string& path, LoadedExhibit& out, std::string& why) {
-  bundle::Validation v = bundle::validate_file(path);
+  // The fonts and land come from validation's own reading: every blob is read once.
+  bundle::Validation v = bundle::validate_file(path, bundle::Reading::kiosk_open());
   if (!v.ok()) {
     why = v.file_refused() ? v.summary() : path + ": " + v.summary();
     return false;
@@ -39,22 +38,18 @@ bool load_exhibit(const std::string& path, LoadedExhibit& out, std::string& why)
     for (const auto& s : ex.journey) end = std::max({end, ui::year_of(s.from), ui::year_of(s.to)});
     out.map.years = ui::timeline_span(out.map.stay_starts.front(), end);
   }
-  try {
-    for (const auto& layer : ex.map) {
-      if (layer.lod < 0 || layer.lod >= bundle::limits::kMapLayers) continue;
-      screens::MapData::Layer l;
-      if (!out.bundle->map_geometry(layer.name, l.xy, l.indices) || !drawable(l)) continue;
-      if ((int)out.map.layers.size() <= layer.lod) out.map.layers.resize(layer.lod + 1);
-      out.map.layers[layer.lod] = std::move(l);
-    }
-    // Read now, beside the bundle on screen: a font that cannot be read refuses the bundle here,
-    // not halfway through switching to it.
-    for (const char* role : {"serif", "serif_italic", "serif_bold", "sans", "sans_bold"})
-      if (auto bytes = out.bundle->font_bytes(role); !bytes.empty()) out.fonts[role] = std::move(bytes);
-    if (!out.fonts.count("sans") && !out.fonts.count("serif"))
-      throw std::runtime_error("it has no serif or sans font");
-  } catch (const std::exception& e) {
-    why = path + " cannot be read (" + std::string(e.what()) + "); install a fresh copy.";
+  for (const auto& layer : ex.map) {
+    auto g = v.map.find(layer.name);
+    if (layer.lod < 0 || layer.lod >= bundle::limits::kMapLayers || g == v.map.end()) continue;
+    screens::MapData::Layer l{std::move(g->second.xy), std::move(g->second.indices)};
+    if (!drawable(l)) continue;
+    if ((int)out.map.layers.size() <= layer.lod) out.map.layers.resize(layer.lod + 1);
+    out.map.layers[layer.lod] = std::move(l);
+  }
+  for (const char* role : bundle::kFontRoles)
+    if (auto f = v.fonts.find(role); f != v.fonts.end() && !f->second.empty()) out.fonts[role] = std::move(f->second);
+  if (!out.fonts.count("sans") && !out.fonts.count("serif")) {  // validation refuses this first
+    why = path + " cannot be read (it has no serif or sans font); install a fresh copy.";
     out = LoadedExhibit{};
     return false;
   }

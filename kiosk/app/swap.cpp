@@ -154,6 +154,11 @@ void App::adopt(LoadedExhibit l, bool keep_screen) {
     flow_ = std::make_unique<flow::Flow>(meta.languages.empty() ? std::string() : meta.languages[0], t);
     flow_->start(now_);
     if (attract) flow_->end_session();  // an install during attract mode stays in attract mode
+    // A new flow starts in the exhibit's language and normal text by itself, not by a visitor's
+    // choice: no change for render() to draw twice (the first frame would be drawn again at
+    // once, 17 ms of a 1080p start here) or for the statistics to record.
+    last_lang_ = flow_->lang();
+    last_larger_ = flow_->larger_text();
     memory_ = screens::Memory{};
     memory_.attract_started = now_;
   }
