@@ -23,11 +23,12 @@ JOBS       ?= $(shell nproc)
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CROSS_PACKAGES := $(shell grep -v '^\#' deploy/debian-packages-cross.txt)
+BENCH_PACKAGES := $(shell grep -v '^\#' deploy/debian-packages-bench.txt)
 PKG_BUILD   ?= build-pkg
 ARM64_BUILD ?= build-arm64
 VERSION     := $(shell dpkg-parsechangelog -S Version 2>/dev/null)
 
-.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup fuzz soak bench bench-callgrind bench-load
+.PHONY: run test deps build bundle test-build clean deps-cross package package-arm64 test-arm64 test-setup fuzz soak bench bench-callgrind bench-load deps-bench
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -120,7 +121,17 @@ soak: bundle
 	done
 
 # Performance figures and budgets (README.md, "Performance"). BENCH_ARGS, e.g. --json or --repeats 5.
-bench: build
+# Chromium too (deploy/debian-packages-bench.txt): the first frame is judged against its start-up.
+deps-bench:
+	@missing=$$(for p in $(BENCH_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+bench: build deps-bench
 	$(BUILD)/tests/bench/kiosk-bench $(BENCH_ARGS)
 
 # Instruction counts under valgrind's callgrind: start-up, and every frame of the scenarios.
