@@ -7,7 +7,8 @@
 #   make test-arm64      cross-builds the tests for arm64 and runs a slice under qemu-aarch64-static
 #   make test-setup      deploy/rpi/setup.sh twice in a cached bookworm chroot (idempotence)
 #   make bench  kiosk-bench on the Release build: every performance figure, PASS/FAIL per budget
-#               (tests/bench/budgets.h), non-zero exit when any fails; make bench-callgrind: instructions
+#               (tests/bench/budgets.h), non-zero exit when any fails; installs chromium first (the first
+#               frame is judged against it; bench only, not CI); make bench-callgrind: instructions
 #   make bench-load  a bundle 10x the sample opens in at most 12x the instructions (callgrind)
 #   make soak   2 and 30 virtual days of attract mode and visitors in the Release build, with
 #               RSS, heap, descriptors, textures and the text cache checked for growth
