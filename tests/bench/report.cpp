@@ -71,19 +71,24 @@ void scenario_table(const json& sc, std::ostream& out) {
 
 // Chromium on the same home screen as a web page (chromium.h): figures, or why there are none.
 void chromium_section(const json& r, std::ostream& out) {
+  auto row = [&](const char* what, const std::string& value, const std::string& meaning) {  // its keys are longer
+    char buf[96];
+    snprintf(buf, sizeof buf, "  %-32s %9s  ", what, value.c_str());
+    out << buf << meaning << "\n";
+  };
   out << "\nBeside Chromium (" << (at(r, "chromium_version").is_string() ? at(r, "chromium_version").get<std::string>() : "Chromium")
       << ", headless, software; the home screen as a static page; medians)\n";
   if (!at(r, "chromium_first_screenshot_cpu_ms").is_number()) {
     out << "  " << (at(r, "chromium_why").is_string() ? at(r, "chromium_why").get<std::string>() : "not measured") << "\n";
     return;
   }
-  line(out, "chromium_first_screenshot_ms", num(at(r, "chromium_first_screenshot_ms")), "wall: its start to its screenshot of the page, written");
-  line(out, "chromium_first_screenshot_cpu_ms", num(at(r, "chromium_first_screenshot_cpu_ms")),
+  row("chromium_first_screenshot_ms", num(at(r, "chromium_first_screenshot_ms")), "wall: its start to its screenshot of the page, written");
+  row("chromium_first_screenshot_cpu_ms", num(at(r, "chromium_first_screenshot_cpu_ms")),
        "CPU (user + sys) of its whole process tree up to then (every helper process, reaped as their subreaper)");
-  line(out, "first_frame_vs_chromium", num(at(r, "first_frame_vs_chromium"), "%.3f"), "the kiosk's first_frame_cpu_ms / that");
+  row("first_frame_vs_chromium", num(at(r, "first_frame_vs_chromium"), "%.3f"), "the kiosk's first_frame_cpu_ms / that");
   const std::string pss = "PSS of its tree, stopped at the screenshot (MiB; its RSS summed: " + num(at(r, "chromium_screenshot_rss_mb"), "%.0f") + ")";
-  line(out, "chromium_screenshot_pss_mb", num(at(r, "chromium_screenshot_pss_mb")), pss.c_str());
-  line(out, "kiosk_rss_vs_chromium_pss", num(at(r, "kiosk_rss_vs_chromium_pss"), "%.3f"), "the kiosk's peak_rss_mb.dummy over every screen / that PSS");
+  row("chromium_screenshot_pss_mb", num(at(r, "chromium_screenshot_pss_mb")), pss);
+  row("kiosk_rss_vs_chromium_pss", num(at(r, "kiosk_rss_vs_chromium_pss"), "%.3f"), "the kiosk's peak_rss_mb.dummy over every screen / that PSS");
 }
 
 }  // namespace
