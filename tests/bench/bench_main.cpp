@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "callgrind.h"
+#include "chromium.h"
 #include "figures.h"
 #include "kiosk/app/app.h"
 #include "report.h"
@@ -116,11 +117,14 @@ int main(int argc, char** argv) {
   auto step = [](const char* what) { std::cerr << "kiosk-bench: " << what << "\n"; };
   step("first frame");
   merge(r, bench::first_frame_figures(s));
+  step("Chromium on the equivalent page");
+  merge(r, bench::chromium_figures(s));
   // The child processes first, while this one is small; then the in-process scenarios.
   step("idle home screen, real time");
   merge(r, bench::idle_figures(s));
   step("memory over a tour of every screen");
   merge(r, bench::memory_figures(s));
+  bench::compare_with_chromium(r);
   step("scenarios, software renderer");
   merge(r, bench::scenario_figures(s));
   step("scenarios, opengles2 renderer");

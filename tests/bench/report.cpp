@@ -69,6 +69,28 @@ void scenario_table(const json& sc, std::ostream& out) {
   }
 }
 
+// Chromium on the same home screen as a web page (chromium.h): figures, or why there are none.
+void chromium_section(const json& r, std::ostream& out) {
+  auto row = [&](const char* what, const std::string& value, const std::string& meaning) {  // its keys are longer
+    char buf[96];
+    snprintf(buf, sizeof buf, "  %-32s %9s  ", what, value.c_str());
+    out << buf << meaning << "\n";
+  };
+  out << "\nBeside Chromium (" << (at(r, "chromium_version").is_string() ? at(r, "chromium_version").get<std::string>() : "Chromium")
+      << ", headless, software; the home screen as a static page; medians)\n";
+  if (!at(r, "chromium_first_screenshot_cpu_ms").is_number()) {
+    out << "  " << (at(r, "chromium_why").is_string() ? at(r, "chromium_why").get<std::string>() : "not measured") << "\n";
+    return;
+  }
+  row("chromium_first_screenshot_ms", num(at(r, "chromium_first_screenshot_ms")), "wall: its start to its screenshot of the page, written");
+  row("chromium_first_screenshot_cpu_ms", num(at(r, "chromium_first_screenshot_cpu_ms")),
+       "CPU (user + sys) of its whole process tree up to then (every helper process, reaped as their subreaper)");
+  row("first_frame_vs_chromium", num(at(r, "first_frame_vs_chromium"), "%.3f"), "the kiosk's first_frame_cpu_ms / that");
+  const std::string pss = "PSS of its tree, stopped at the screenshot (MiB; its RSS summed: " + num(at(r, "chromium_screenshot_rss_mb"), "%.0f") + ")";
+  row("chromium_screenshot_pss_mb", num(at(r, "chromium_screenshot_pss_mb")), pss);
+  row("kiosk_rss_vs_chromium_pss", num(at(r, "kiosk_rss_vs_chromium_pss"), "%.3f"), "the kiosk's peak_rss_mb.dummy over every screen / that PSS");
+}
+
 }  // namespace
 
 int judge(json& report) {
@@ -113,6 +135,7 @@ void print_table(const json& r, std::ostream& out) {
   line(out, "bundle_load_ms", num(at(r, "bundle_load_ms")), "CPU: bundle::Bundle::open alone");
   line(out, "bundle_load_10x_ratio", num(at(r, "bundle_load_10x_ratio")), "CPU of Bundle::open on 10x the rooms, quotes, questions / on 1x");
   line(out, "bundle_build_s", num(at(r, "bundle_build_s")), "wall: kiosk-bundle build content/exhibit");
+  chromium_section(r, out);
   out << "\nScenarios (" << at(r, "renderer").get<std::string>()
       << " renderer; virtual time; CPU ms per frame: build = this thread, NewFrame to ImGui::Render; "
          "submit = this thread, handing the frame to the renderer (SDL's queue; on OpenGL ES also the flush to the driver); "
