@@ -421,9 +421,11 @@ bool App::interactive_frame() const {
 }
 
 // Work for idle time: only when nothing is to be drawn and no finger is down, so the loop still
-// answers a touch within a frame, and never while closed or in attract mode (no one to prepare for).
+// answers a touch within a frame, and never while closed. Attract mode prepares only its own next
+// item (no visitor to rehearse a switch for).
 bool App::idle_work() const {
-  if (!bundle_ || closed_ || staff_.open || dirty_ || gestures_.active() || !flow_ || flow_->screen() == flow::Screen::Attract) return false;
+  if (!bundle_ || closed_ || staff_.open || dirty_ || gestures_.active() || !flow_) return false;
+  if (flow_->screen() == flow::Screen::Attract) return text_->preparing();
   return text_->preparing() || rehearsal_due();
 }
 

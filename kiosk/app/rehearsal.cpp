@@ -35,6 +35,7 @@ std::vector<App::Rehearsal> App::rehearsals() const {
 }
 
 bool App::rehearsal_due() const {
+  if (!flow_ || flow_->screen() == flow::Screen::Attract) return false;
   if (animating_ || (redraw_at_ != UINT64_MAX && redraw_at_ < now_ + kSettledMs)) return false;
   return rehearsed_ < rehearsals().size();
 }
