@@ -36,6 +36,9 @@ std::vector<App::Rehearsal> App::rehearsals() const {
 
 bool App::rehearsal_due() const {
   if (!flow_ || flow_->screen() == flow::Screen::Attract) return false;
+  // A new bundle's labels come with a new ImGui context: its draw lists' shared data (clip
+  // rectangle, circle tessellation) is set by its first frame, which has not been drawn yet.
+  if (!ImGui::GetCurrentContext() || ImGui::GetFrameCount() == 0) return false;
   if (animating_ || (redraw_at_ != UINT64_MAX && redraw_at_ < now_ + kSettledMs)) return false;
   return rehearsed_ < rehearsals().size();
 }
@@ -52,6 +55,7 @@ void App::rehearse_next() {
   theme.text_scale = r.larger ? ui::Theme::kLargerText : 1.f;
   if (!rehearsal_list_) rehearsal_list_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
   ImDrawList& dl = *rehearsal_list_;
+  dl._Data = ImGui::GetDrawListSharedData();  // the context's of now, perhaps another bundle's
   dl._ResetForNewFrame();
   dl.Flags = ImDrawListFlags_AllowVtxOffset;
   dl.PushTextureID(ImGui::GetIO().Fonts->TexID);
