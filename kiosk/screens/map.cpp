@@ -65,6 +65,16 @@ void ease_to(MapState& m, double cx, double cy, double s, uint64_t now) {
   m.cam.vx = m.cam.vy = 0;
 }
 
+// A line from a to b `width` wide can touch the current clip rectangle (its anti-aliased fringe
+// included): segments that cannot are left out, which changes no pixel (zoomed in, most of the
+// graticule and some of the route lie outside the map's view).
+bool may_show(ImDrawList* dl, ImVec2 a, ImVec2 b, float width) {
+  const ImVec2 lo = dl->GetClipRectMin(), hi = dl->GetClipRectMax();
+  const float m = width + 2;
+  return std::max(a.x, b.x) >= lo.x - m && std::min(a.x, b.x) <= hi.x + m && std::max(a.y, b.y) >= lo.y - m &&
+         std::min(a.y, b.y) <= hi.y + m;
+}
+
 void draw_graticule(ui::Canvas& c, const ui::Camera& cam, const ui::Rect& v) {
   auto line = [&](auto point, int steps) {
     float px = 0, py = 0;
@@ -75,7 +85,7 @@ void draw_graticule(ui::Canvas& c, const ui::Camera& cam, const ui::Rect& v) {
       float sx, sy;
       cam.to_screen(xy.x, xy.y, sx, sy, v.w, v.h);
       sx += v.x, sy += v.y;
-      if (i) c.draw_list()->AddLine({px, py}, {sx, sy}, kGrid.imgui(), 1.f);
+      if (i && may_show(c.draw_list(), {px, py}, {sx, sy}, 1.f)) c.draw_list()->AddLine({px, py}, {sx, sy}, kGrid.imgui(), 1.f);
       px = sx, py = sy;
     }
   };
@@ -92,7 +102,7 @@ void arc(ui::Canvas& c, ImVec2 a, ImVec2 b, float upto, ui::Colour col, float wi
   for (int i = 1; i <= steps; ++i) {
     float t = upto * i / steps, u = 1 - t;
     ImVec2 p{u * u * a.x + 2 * u * t * ctrl.x + t * t * b.x, u * u * a.y + 2 * u * t * ctrl.y + t * t * b.y};
-    c.draw_list()->AddLine(prev, p, col.imgui(), width);
+    if (may_show(c.draw_list(), prev, p, width)) c.draw_list()->AddLine(prev, p, col.imgui(), width);
     prev = p;
   }
 }
