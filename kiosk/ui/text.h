@@ -7,7 +7,9 @@
 //           are re-rendered on demand; blocks drawn in the current frame are never evicted);
 //           rasterising straight into the texture, a band of rows at a time (no second copy of
 //           the block); blocks a screen will want next (`prepare`) rasterised one at a time in
-//           idle time (`prepare_next`); counting blocks rasterised on interactive frames.
+//           idle time (`prepare_next`); counting blocks rasterised on interactive frames;
+//           remembering layouts (plain and rich, bounded), and counting the layouts and blocks
+//           made while a frame is built (begin_frame .. end_frame) apart from idle time's.
 // Does not: draw (the caller puts the texture on screen), handle UI labels (ImGui's atlas does),
 //           decide when the kiosk is idle or a frame interactive (the app does).
 // SDL and SDL2_ttf stay behind this header: their types appear only as opaque handles, so the
