@@ -419,15 +419,20 @@ bool App::interactive_frame() const {
 }
 
 // Work for idle time: only when nothing is to be drawn and no finger is down, so the loop still
-// answers a touch within a frame, and never while closed or in attract mode (no one to prepare for).
+// answers a touch within a frame, and never while closed. Attract mode prepares only its own next
+// item (no visitor to rehearse a switch for).
 bool App::idle_work() const {
-  if (!bundle_ || closed_ || staff_.open || dirty_ || gestures_.active() || !flow_ || flow_->screen() == flow::Screen::Attract) return false;
-  return text_->preparing();
+  if (!bundle_ || closed_ || staff_.open || dirty_ || gestures_.active() || !flow_) return false;
+  if (flow_->screen() == flow::Screen::Attract) return text_->preparing();
+  return text_->preparing() || rehearsal_due();
 }
 
+// The screen's own wishes first (its next page), then one rehearsal (rehearsal.cpp) at a time,
+// whose blocks become wishes of their own.
 bool App::idle_slice() {
   if (!idle_work()) return false;
-  text_->prepare_next();
+  if (text_->preparing()) text_->prepare_next();
+  else rehearse_next();
   return true;
 }
 
@@ -509,17 +514,7 @@ void App::render(bool present) {
     screens::Context ctx{canvas, *flow_, bundle_->exhibit(), *pictures_, memory_, now_};
     ctx.map = &map_;
     flow::Spot before = flow_->here();
-    switch (flow_->screen()) {
-      case flow::Screen::Home: screens::draw_home(ctx); break;
-      case flow::Screen::Rooms: screens::draw_rooms(ctx); break;
-      case flow::Screen::Room: screens::draw_room(ctx); break;
-      case flow::Screen::Quotes: screens::draw_quotes(ctx); break;
-      case flow::Screen::Questions: screens::draw_questions(ctx); break;
-      case flow::Screen::Answer: screens::draw_answer(ctx); break;
-      case flow::Screen::Map: screens::draw_map(ctx); break;
-      case flow::Screen::Warning: screens::draw_warning(ctx); break;
-      case flow::Screen::Attract: screens::draw_attract(ctx); break;
-    }
+    screens::draw_screen(ctx);
     drag_target_ = ctx.drag_target;
     drag_axis_ = ctx.drag_axis;
     // A tap that changed the screen, the language or the text size needs the new state drawn.
@@ -536,6 +531,8 @@ void App::render(bool present) {
     animating_ = ctx.needs_frame && flow_->here() == before;
   }
   if (!overlay_.empty() && !closed_ && !staff_.open) draw_overlay(canvas);
+  text_->end_frame();
+  rehearsed_ = 0;  // what this frame shows is new: its other languages and text size are rehearsed again
   items_ = canvas.items();
   texts_ = canvas.texts();
   const ui::Colour ground = canvas.ground();

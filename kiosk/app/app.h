@@ -267,6 +267,17 @@ class App {
   bool animating_ = false;  // the last frame asked for the next one (a swipe settling, a fling)
   bool interactive_frame() const;
   bool idle_work() const;
+  // Idle time's rehearsals (rehearsal.cpp): the current screen drawn off screen in each other
+  // language and the other text size, so a switch finds its texts laid out and its blocks made.
+  struct Rehearsal {
+    std::string lang;
+    bool larger;
+  };
+  std::vector<Rehearsal> rehearsals() const;
+  bool rehearsal_due() const;
+  void rehearse_next();
+  size_t rehearsed_ = 0;  // rehearsals done since the last frame
+  std::unique_ptr<ImDrawList> rehearsal_list_;  // what rehearsals draw into, never shown
   bool wait_for_gpu_ = false;
   void (*gl_finish_)() = nullptr;
   // Opening hours: outside them the screen is dark until a touch wakes it for a while.

@@ -31,6 +31,7 @@ struct Player {
   std::string file;
   int line = 0;
   uint64_t mark_frames = 0;
+  ui::TextEngine::Stats mark_text;
   int seen_swaps = 0;
   std::chrono::steady_clock::time_point last_sh{};  // when the tour last changed a file
 
@@ -419,6 +420,7 @@ struct Player {
     }
     if (cmd == "mark") {
       mark_frames = app.frames();
+      mark_text = app.text().stats();
       return true;
     }
     if (cmd == "text-stats") {  // the text cache's figures so far (for benchmarks)
@@ -458,6 +460,16 @@ struct Player {
       if (st.peak_bytes > st.budget || st.bytes > st.budget)
         return fail("the text cache holds " + std::to_string(st.bytes) + " bytes (at most " + std::to_string(st.peak_bytes) +
                     "), over its budget of " + std::to_string(st.budget));
+      return true;
+    }
+    if (cmd == "expect-frame-text" && a.size() == 1) {  // text work on frames since mark
+      const auto st = app.text().stats();
+      uint64_t laid = st.laid_out_in_frame - mark_text.laid_out_in_frame, made = st.rasterised_in_frame - mark_text.rasterised_in_frame;
+      bool at_most = a[0].rfind("<=", 0) == 0;
+      uint64_t want = std::stoull(at_most ? a[0].substr(2) : a[0]);
+      if (at_most ? laid + made > want : laid + made != want)
+        return fail("expected " + a[0] + " texts laid out or blocks rasterised on frames since mark, but " + std::to_string(laid) +
+                    " were laid out and " + std::to_string(made) + " rasterised");
       return true;
     }
     if (cmd == "expect-frames" && a.size() == 1) {

@@ -6,6 +6,7 @@
 //   wait-reload [S] | wait-overlay [S] | expect-overlay "…" | expect-no-overlay | swap FILE | sh "…"
 //   self-test | key CHORD | clock-jump SECONDS | clocks | text-stats | expect-rasterised N
 //   expect-text-cache | expect-peak-rss MIB | steady-figures | expect-exit none|restart|console
+//   expect-frame-text N
 //   # comment
 // Coordinates are pixels, or fractions of the screen when written with a decimal point.
 // `wait-reload` waits (real time, default 10 s) until a new bundle has been switched in and its
@@ -24,6 +25,9 @@
 // `frame-stats` draws one frame and prints its CPU cost (build, queue, submit; on OpenGL ES also the
 // GPU's time, waited for), vertices, triangles and draw calls.
 // `mark` / `expect-frames N` count the frames drawn in between (N, or "<=N").
+// `expect-frame-text N` (or "<=N") counts the texts laid out and blocks rasterised while frames
+// were built since `mark` (any frame, a tap's too; idle time's work is not counted): after a
+// language or text-size switch that idle time prepared, 0.
 // `expect-rasterised N` (or "<=N") counts the text blocks rasterised on interactive frames (a
 // finger on the glass, a swipe or fling moving) since start; `expect-text-cache` fails when the
 // text cache is, or ever was, over its budget; `text-stats` prints the cache's figures;

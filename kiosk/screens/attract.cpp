@@ -60,7 +60,9 @@ uint64_t next_drift_step(const ui::Theme& th, uint64_t t, uint64_t limit) {
   return limit;
 }
 
-void draw_item(Context& ctx, const bundle::AttractItem& a, float alpha, float dx, float dy) {
+// `ahead`: the item comes next; its blocks are only wished for (made in idle time, so the frame
+// its fade begins rasterises nothing).
+void draw_item(Context& ctx, const bundle::AttractItem& a, float alpha, float dx, float dy, bool ahead = false) {
   ui::Canvas& c = ctx.c;
   const ui::Theme& th = ctx.theme();
   const auto& p = th.colours;
@@ -115,7 +117,8 @@ void draw_item(Context& ctx, const bundle::AttractItem& a, float alpha, float dx
   for (auto& l : parts) total += l.height + th.mm(5.f);
   float y = (th.height - th.mm(25.f) - total) / 2 + dy;
   for (auto& l : parts) {
-    c.block(l, x, y, alpha);
+    if (ahead) c.prepare(l);
+    else c.block(l, x, y, alpha);
     y += l.height + th.mm(5.f);
   }
 }
@@ -201,6 +204,15 @@ void draw_attract(Context& ctx) {
     c.block(l, th.margin() + dx, th.height - th.margin() - l.height + std::round(dy * 0.5f));
   }
   if (ctx.needs_frame) return;
+  // At rest: the next item and the invitation's next language are made ready in idle time (the
+  // journey's words too: they are what fades out as the next item fades in).
+  const auto& next_item = playlist[(s.item + 1) % playlist.size()];
+  if (next_item.kind != "journey") draw_item(ctx, next_item, 1.f, dx, dy, true);
+  if (playlist[s.item].kind == "journey") draw_item(ctx, playlist[s.item], 1.f, dx, dy, true);
+  if (langs.size() > 1) {
+    ui::TextStyle st{ui::Face::SansBold, th.heading_px(), {232, 140, 110, 255}, 1.2f, 0.5f, ui::Align::Centre};
+    c.prepare(c.text().layout_plain(ctx.ex.label("attract.touch", langs[(t / kInviteMs + 1) % langs.size()]), st, th.width - 2 * th.margin()));
+  }
   // At rest: the next frame comes with the next change: a drift step, the invitation's next
   // language, the next item's fade.
   uint64_t next = s.end;  // the item's end (ms since attract began, like t)

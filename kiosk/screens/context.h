@@ -85,6 +85,8 @@ struct Context {
 };
 
 // Each screen draws itself and reacts to taps through the canvas. One file each.
+// draw_screen draws the one the flow is on (screen.cpp).
+void draw_screen(Context& ctx);
 void draw_home(Context& ctx);
 void draw_rooms(Context& ctx);
 void draw_room(Context& ctx);
@@ -97,6 +99,12 @@ void draw_attract(Context& ctx);
 // The land and the journey up to `year` over `view` (map screen and attract mode); returns where
 // the traveller is drawn. `glide` (0..1) animates the newest arc; `night` uses attract's palette.
 ImVec2 draw_journey(Context& ctx, const ui::Rect& view, const ui::Camera& cam, double year, float glide, bool night);
+// One level of detail of the land over `view` in `col` (land.cpp): only the triangles in view,
+// each point written once and indexed.
+void draw_land(ui::Canvas& c, const MapData::Layer& layer, const ui::Camera& cam, const ui::Rect& view, ui::Colour col);
+// Makes room, once, for the most land a frame can draw (every level at once, all in view), in the
+// draw list and in draw_land's own buffers: a zoom's first cross-fade frame then allocates nothing.
+void reserve_land(ui::Canvas& c, const MapData& map);
 // The camera that shows every place of the journey in `view`.
 ui::Camera journey_camera(const Context& ctx, const ui::Rect& view);
 // Where the map screen's parts go for a panel and an exhibit (no drawing; the reach test uses it

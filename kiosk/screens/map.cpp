@@ -65,46 +65,14 @@ void ease_to(MapState& m, double cx, double cy, double s, uint64_t now) {
   m.cam.vx = m.cam.vy = 0;
 }
 
-// Land triangles of one layer, transformed to the screen; triangles wholly outside are skipped.
-void draw_land(ui::Canvas& c, const MapData::Layer& layer, const ui::Camera& cam, const ui::Rect& v, ui::Colour col) {
-  ImDrawList* dl = c.draw_list();
-  const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
-  const ImU32 rgba = col.imgui();
-  const size_t n = layer.indices.size() / 3;
-  const float* xy = layer.xy.data();
-  std::vector<ImVec2> pts(layer.xy.size() / 2);
-  const uint32_t* idx = layer.indices.data();
-  // The loader and the bundle's validation both refuse bad geometry; a triangle naming a vertex
-  // that is not there is still skipped here, so no bundle can make this read outside `pts`.
-  auto whole = [&](size_t t) { return idx[3 * t] < pts.size() && idx[3 * t + 1] < pts.size() && idx[3 * t + 2] < pts.size(); };
-  for (size_t i = 0; i < pts.size(); ++i) {
-    float sx, sy;
-    cam.to_screen(xy[2 * i], xy[2 * i + 1], sx, sy, v.w, v.h);
-    pts[i] = {sx + v.x, sy + v.y};
-  }
-  // Write in chunks: ImGui splits draw commands at 64k vertices (16-bit indices).
-  const size_t chunk = 20000;
-  for (size_t start = 0; start < n; start += chunk) {
-    size_t end = std::min(n, start + chunk), visible = 0;
-    std::vector<uint32_t> keep;
-    keep.reserve((end - start) * 3);
-    for (size_t t = start; t < end; ++t) {
-      if (!whole(t)) continue;
-      const ImVec2 &a = pts[layer.indices[3 * t]], &b = pts[layer.indices[3 * t + 1]], &d = pts[layer.indices[3 * t + 2]];
-      if (std::max({a.x, b.x, d.x}) < v.x || std::min({a.x, b.x, d.x}) > v.right() || std::max({a.y, b.y, d.y}) < v.y ||
-          std::min({a.y, b.y, d.y}) > v.bottom())
-        continue;
-      keep.push_back((uint32_t)t);
-      ++visible;
-    }
-    if (!visible) continue;
-    dl->PrimReserve((int)visible * 3, (int)visible * 3);
-    for (uint32_t t : keep)
-      for (int k = 0; k < 3; ++k) {
-        dl->PrimWriteIdx((ImDrawIdx)dl->_VtxCurrentIdx);
-        dl->PrimWriteVtx(pts[layer.indices[3 * t + k]], uv, rgba);
-      }
-  }
+// A line from a to b `width` wide can touch the current clip rectangle (its anti-aliased fringe
+// included): segments that cannot are left out, which changes no pixel (zoomed in, most of the
+// graticule and some of the route lie outside the map's view).
+bool may_show(ImDrawList* dl, ImVec2 a, ImVec2 b, float width) {
+  const ImVec2 lo = dl->GetClipRectMin(), hi = dl->GetClipRectMax();
+  const float m = width + 2;
+  return std::max(a.x, b.x) >= lo.x - m && std::min(a.x, b.x) <= hi.x + m && std::max(a.y, b.y) >= lo.y - m &&
+         std::min(a.y, b.y) <= hi.y + m;
 }
 
 void draw_graticule(ui::Canvas& c, const ui::Camera& cam, const ui::Rect& v) {
@@ -117,7 +85,7 @@ void draw_graticule(ui::Canvas& c, const ui::Camera& cam, const ui::Rect& v) {
       float sx, sy;
       cam.to_screen(xy.x, xy.y, sx, sy, v.w, v.h);
       sx += v.x, sy += v.y;
-      if (i) c.draw_list()->AddLine({px, py}, {sx, sy}, kGrid.imgui(), 1.f);
+      if (i && may_show(c.draw_list(), {px, py}, {sx, sy}, 1.f)) c.draw_list()->AddLine({px, py}, {sx, sy}, kGrid.imgui(), 1.f);
       px = sx, py = sy;
     }
   };
@@ -134,7 +102,7 @@ void arc(ui::Canvas& c, ImVec2 a, ImVec2 b, float upto, ui::Colour col, float wi
   for (int i = 1; i <= steps; ++i) {
     float t = upto * i / steps, u = 1 - t;
     ImVec2 p{u * u * a.x + 2 * u * t * ctrl.x + t * t * b.x, u * u * a.y + 2 * u * t * ctrl.y + t * t * b.y};
-    c.draw_list()->AddLine(prev, p, col.imgui(), width);
+    if (may_show(c.draw_list(), prev, p, width)) c.draw_list()->AddLine(prev, p, col.imgui(), width);
     prev = p;
   }
 }
@@ -210,6 +178,7 @@ ImVec2 draw_journey(Context& ctx, const ui::Rect& view, const ui::Camera& cam, d
   // Land, with a cross-fade between levels of detail so zooming never pops.
   double zoom = cam.scale / ui::fit_scale(world_half_w(), world_half_h(), view.w, view.h);
   float w1 = ctx.map->layers.size() > 1 ? ui::detail_weight(zoom) : 0.f;
+  reserve_land(c, *ctx.map);
   if (w1 < 1) draw_land(c, ctx.map->layers[0], cam, view, land);
   if (w1 > 0) draw_land(c, ctx.map->layers[1], cam, view, land.with_alpha(w1));
 

@@ -30,6 +30,7 @@ std::string px(float v) { return std::to_string((int)std::lround(v)); }
 }  // namespace
 
 Canvas::~Canvas() {
+  if (rehearsal_) return;  // the frame on screen is not this one
   published() = std::move(problems_);
   published_texts() = std::move(seen_);
 }
@@ -86,6 +87,7 @@ void Canvas::circle(float x, float y, float radius, Colour c) {
 
 void Canvas::block(const Layout& l, float x, float y, float alpha) {
   if (l.height > kMaxBlockPx && l.lines.size() > 1) return tall_block(l, x, y, alpha);
+  if (rehearsal_) return text_.prepare(l);
   Texture t = text_.texture(l);
   if (!t.tex) return;
   // A texture shorter or narrower than its layout has lost lines: say so, never silently.
@@ -124,7 +126,7 @@ void Canvas::tall_block(const Layout& l, float x, float y, float alpha) {
     const float top = y + l.lines[first].y;
     first += band.lines.size();
     if (top > hi.y || top + band.height < lo.y) {
-      if (top <= hi.y + reach && top + band.height >= lo.y - reach) text_.prepare(band);
+      if (!rehearsal_ && top <= hi.y + reach && top + band.height >= lo.y - reach) text_.prepare(band);
       continue;
     }
     block(band, x, top, alpha);
@@ -132,11 +134,13 @@ void Canvas::tall_block(const Layout& l, float x, float y, float alpha) {
 }
 
 void Canvas::prepare(const Layout& l) {
+  if (rehearsal_) return;  // the rehearsed screen's own neighbours wait until it is shown
   if (l.height <= kMaxBlockPx || l.lines.size() <= 1) return text_.prepare(l);
   text_.prepare(text_.paginate(l, kMaxBlockPx).front());  // a tall block comes in from its top
 }
 
 float Canvas::label(const std::string& s, float x, float y, Colour c, bool small) {
+  if (rehearsal_) return label_width(s, small);  // the atlas needs no preparing
   ImFont* f = small ? small_ : label_;
   dl_->AddText(f, f->FontSize, {x, y}, c.imgui(), s.c_str());
   texts_.push_back(s);

@@ -6,6 +6,8 @@
 //           layout problems the tour's `expect-no-overflow` checks: a line wider than its block (a
 //           word that does not fit), a block or label partly off screen outside a clip region, and
 //           a button label wider than its button.
+//           A rehearsal canvas draws nothing that counts: it only collects the blocks a frame
+//           would draw, as wishes for idle time.
 // Does not: decide what to show (screens do) or read input devices (the app feeds it taps).
 #pragma once
 #include <imgui.h>
@@ -48,8 +50,12 @@ enum class ButtonKind { Primary, Quiet, Outline, Plain };
 class Canvas {
  public:
   // Labels use `fonts.label_large`/`small_large` while the theme's text_scale is above 1.
-  Canvas(ImDrawList* dl, Theme& theme, TextEngine& text, const LabelFonts& fonts)
-      : dl_(dl), theme_(theme), text_(text),
+  // A rehearsal canvas (`rehearsal`) stands in for a frame that is not drawn: the app lets a screen
+  // draw itself in another language or text size while the kiosk is idle, so that a switch finds
+  // its texts laid out and its blocks made. There, block() only wishes for its block (prepare),
+  // prepare() asks for nothing more, and nothing is recorded or published.
+  Canvas(ImDrawList* dl, Theme& theme, TextEngine& text, const LabelFonts& fonts, bool rehearsal = false)
+      : dl_(dl), theme_(theme), text_(text), rehearsal_(rehearsal),
         label_(theme.text_scale > 1.f && fonts.label_large ? fonts.label_large : fonts.label),
         small_(theme.text_scale > 1.f && fonts.small_large ? fonts.small_large : fonts.small) {}
 
@@ -116,6 +122,7 @@ class Canvas {
   Colour ground_{0, 0, 0, 255};
   Theme& theme_;
   TextEngine& text_;
+  bool rehearsal_;
   ImFont* label_;
   ImFont* small_;
   std::vector<Item> items_;

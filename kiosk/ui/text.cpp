@@ -24,6 +24,7 @@ void TextEngine::close_fonts() {
     if (f) TTF_CloseFont(f);
   open_.clear();
   plain_memo_.clear();  // measured with the old fonts
+  rich_memo_.clear();
   stats_.layout_bytes = 0;
 }
 
@@ -105,22 +106,64 @@ static Face face_of(Face base, const bundle::Run& r) {
   return Face::Serif;
 }
 
+// The cache key of a layout: its style, width and every run's face and words.
+static std::string layout_key(const std::vector<bundle::Paragraph>& paragraphs, const TextStyle& st, int width) {
+  char head[96];
+  snprintf(head, sizeof head, "%d|%d|%d|%.2f|%.2f|%d|%02x%02x%02x%02x|", (int)st.face, st.px, width, st.line_height,
+           st.paragraph_gap, (int)st.align, st.colour.r, st.colour.g, st.colour.b, st.colour.a);
+  std::string key = head;
+  for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
+    if (pi) key += "\x1e";
+    for (const auto& run : paragraphs[pi]) key += std::to_string((int)face_of(st.face, run)) + run.text + "\x1f";
+  }
+  return key;
+}
+
+// What a remembered layout costs, about.
+static size_t bytes_of_memo(const std::string& memo_key, const Layout& l) {
+  size_t n = memo_key.size() + l.key.size() + sizeof(Layout);
+  for (const auto& line : l.lines)
+    for (const auto& p : line.pieces) n += sizeof(Piece) + p.text.size();
+  return n;
+}
+
+void TextEngine::remember(std::unordered_map<std::string, Layout>& memo, const std::string& memo_key, const Layout& l) {
+  if (stats_.layout_bytes > kLayoutMemoBytes) {  // bounded: months of attract mode stay flat
+    plain_memo_.clear();
+    rich_memo_.clear();
+    stats_.layout_bytes = 0;
+  }
+  memo[memo_key] = l;
+  stats_.layout_bytes += bytes_of_memo(memo_key, l);
+}
+
+void TextEngine::counted_layout() {
+  ++stats_.laid_out;
+  if (in_frame_) ++stats_.laid_out_in_frame;
+}
+
+// Screens lay out the same texts every frame, and rehearsals (idle time) lay out what a language
+// or text-size switch will need: each (paragraphs, style, width) is set once, then remembered.
 Layout TextEngine::layout(const std::vector<bundle::Paragraph>& paragraphs, const TextStyle& st, int width) {
+  std::string key = layout_key(paragraphs, st, width);
+  auto hit = rich_memo_.find(key);
+  if (hit != rich_memo_.end()) return hit->second;
+  Layout out = set_lines(paragraphs, st, width);
+  out.key = std::move(key);
+  remember(rich_memo_, out.key, out);
+  return out;
+}
+
+Layout TextEngine::set_lines(const std::vector<bundle::Paragraph>& paragraphs, const TextStyle& st, int width) {
+  counted_layout();
   Layout out;
   out.width = width;
   out.style = st;
   const int line_h = (int)std::lround(st.px * st.line_height);
   const int para_gap = (int)std::lround(line_h * st.paragraph_gap);
-  char head[96];
-  snprintf(head, sizeof head, "%d|%d|%d|%.2f|%.2f|%d|%02x%02x%02x%02x|", (int)st.face, st.px, width, st.line_height,
-           st.paragraph_gap, (int)st.align, st.colour.r, st.colour.g, st.colour.b, st.colour.a);
-  out.key = head;
   int y = 0;
   for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
-    if (pi) {
-      y += para_gap;
-      out.key += "\x1e";
-    }
+    if (pi) y += para_gap;
     // Words are runs of non-space characters; a word may change face midway ("*Mi vida*,").
     struct Word {
       std::vector<Piece> parts;
@@ -129,7 +172,6 @@ Layout TextEngine::layout(const std::vector<bundle::Paragraph>& paragraphs, cons
     bool pending_space = false;
     for (const auto& run : paragraphs[pi]) {
       Face f = face_of(st.face, run);
-      out.key += std::to_string((int)f) + run.text + "\x1f";
       size_t i = 0;
       while (i < run.text.size()) {
         if (run.text[i] == ' ' || run.text[i] == '\n' || run.text[i] == '\t') {
@@ -207,10 +249,6 @@ Layout TextEngine::layout_plain(const std::string& text, const TextStyle& style,
   std::string memo_key = head + text;
   auto hit = plain_memo_.find(memo_key);
   if (hit != plain_memo_.end()) return hit->second;
-  if (stats_.layout_bytes > kLayoutMemoBytes) {  // bounded: months of attract mode stay flat
-    plain_memo_.clear();
-    stats_.layout_bytes = 0;
-  }
   std::vector<bundle::Paragraph> paras;
   size_t start = 0;
   while (start <= text.size()) {
@@ -220,10 +258,9 @@ Layout TextEngine::layout_plain(const std::string& text, const TextStyle& style,
     if (!p.empty()) paras.push_back({bundle::Run{p, false, false}});
     start = end + 2;
   }
-  Layout& l = plain_memo_[memo_key] = layout(paras, style, width);
-  stats_.layout_bytes += memo_key.size() + l.key.size() + sizeof(Layout);
-  for (const auto& line : l.lines)
-    for (const auto& p : line.pieces) stats_.layout_bytes += sizeof(Piece) + p.text.size();
+  Layout l = set_lines(paras, style, width);
+  l.key = layout_key(paras, style, width);
+  remember(plain_memo_, memo_key, l);
   return l;
 }
 
@@ -357,7 +394,14 @@ static size_t bytes_of(const Layout& l) {
   return (size_t)w * h * 4;
 }
 
-bool TextEngine::make_room(size_t incoming) {
+bool TextEngine::make_room(size_t incoming, bool or_nothing) {
+  // A wish that would not fit even then is given up without evicting anything for it.
+  if (or_nothing) {
+    size_t evictable = 0;
+    for (const auto& [k, e] : cache_)
+      if (!framed_ || e.frame < frame_) evictable += e.bytes;
+    if (stats_.bytes - evictable + incoming > budget_) return false;
+  }
   auto it = lru_.end();
   while (stats_.bytes + incoming > budget_ && it != lru_.begin()) {
     --it;
@@ -398,6 +442,7 @@ Texture TextEngine::texture(const Layout& l) {
   }
   ++stats_.misses;
   if (interactive_) ++stats_.rasterised_interactive;
+  if (in_frame_) ++stats_.rasterised_in_frame;
   // Make room first, so the budget is kept while the block is made too. A frame that shows more
   // than the budget goes over it until the next frame: what is on screen is never evicted.
   make_room(bytes_of(l));
@@ -412,13 +457,22 @@ void TextEngine::begin_frame(bool interactive) {
   ++frame_;
   framed_ = true;
   interactive_ = interactive;
+  in_frame_ = true;
   wishes_.clear();
   next_wish_ = 0;
   make_room(0);  // a frame that went over the budget: back within it
 }
 
+void TextEngine::end_frame() { in_frame_ = false; }
+
 void TextEngine::prepare(const Layout& l) {
-  if (l.lines.empty() || cached(l)) return;
+  if (l.lines.empty()) return;
+  auto it = cache_.find(l.key);
+  if (it != cache_.end()) {  // made already: kept like what the frame draws, so no later wish evicts it
+    if (framed_) it->second.frame = frame_;
+    lru_.splice(lru_.begin(), lru_, it->second.lru);
+    return;
+  }
   for (const auto& w : wishes_)
     if (w.key == l.key) return;
   wishes_.push_back(l);
@@ -434,7 +488,7 @@ bool TextEngine::prepare_next() {
   while (next_wish_ < wishes_.size()) {
     const Layout& l = wishes_[next_wish_++];
     if (cached(l)) continue;
-    if (!make_room(bytes_of(l))) continue;
+    if (!make_room(bytes_of(l), true)) continue;
     if (insert(l).tex) ++stats_.prepared;
     break;
   }

@@ -7,7 +7,9 @@
 //           are re-rendered on demand; blocks drawn in the current frame are never evicted);
 //           rasterising straight into the texture, a band of rows at a time (no second copy of
 //           the block); blocks a screen will want next (`prepare`) rasterised one at a time in
-//           idle time (`prepare_next`); counting blocks rasterised on interactive frames.
+//           idle time (`prepare_next`); counting blocks rasterised on interactive frames;
+//           remembering layouts (plain and rich, bounded), and counting the layouts and blocks
+//           made while a frame is built (begin_frame .. end_frame) apart from idle time's.
 // Does not: draw (the caller puts the texture on screen), handle UI labels (ImGui's atlas does),
 //           decide when the kiosk is idle or a frame interactive (the app does).
 // SDL and SDL2_ttf stay behind this header: their types appear only as opaque handles, so the
@@ -108,8 +110,10 @@ class TextEngine {
   // glass, a swipe or fling still moving) says that a block rasterised now is one too many.
   // Forgets the previous frame's wishes: each frame says again what it will want next.
   void begin_frame(bool interactive);
+  // The frame is built: layouts and blocks made from now on are idle time's (rehearsals, wishes).
+  void end_frame();
   // `l` will probably be drawn soon (the next page, the next quotation): rasterise it when idle.
-  // Earlier wishes go first. Nothing happens now.
+  // Earlier wishes go first. Nothing happens now; a block already made is kept for this frame.
   void prepare(const Layout& l);
   // Wished-for blocks not yet in the cache.
   bool preparing() const;
@@ -124,10 +128,13 @@ class TextEngine {
     uint64_t rasterised = 0;                       // blocks rendered since start (misses + prepared)
     uint64_t rasterised_interactive = 0;           // of which on interactive frames (should stay 0)
     uint64_t prepared = 0;                         // of which ahead of need, in idle time
+    uint64_t rasterised_in_frame = 0;              // blocks rasterised while a frame was built (any frame)
+    uint64_t laid_out = 0;                         // layouts set (not remembered ones)
+    uint64_t laid_out_in_frame = 0;                // of which while a frame was built
     uint64_t evictions = 0;
     size_t frame_peak_bytes = 0;  // the most one frame drew and wished for: what a screen needs
     size_t entries = 0;       // textures
-    size_t layout_bytes = 0;  // remembered layouts of short texts (about, not exactly)
+    size_t layout_bytes = 0;  // remembered layouts (about, not exactly)
   };
   static constexpr size_t kLayoutMemoBytes = 2u << 20;
   Stats stats() const;
@@ -150,15 +157,19 @@ class TextEngine {
   SDL_Texture* rasterise(const Layout& l, int w, int h);
   Texture insert(const Layout& l);
   // Evicts least recently used blocks not kept by the current frame until `incoming` more bytes
-  // fit the budget; false when they cannot.
-  bool make_room(size_t incoming);
+  // fit the budget; false when they cannot (and then, `or_nothing`, without evicting any).
+  bool make_room(size_t incoming, bool or_nothing = false);
   SDL_Renderer* renderer_;
   size_t budget_;
   std::map<Face, std::vector<uint8_t>> fonts_;
   std::map<std::pair<Face, int>, TTF_Font*> open_;
   std::unordered_map<std::string, Entry> cache_;
   std::list<std::string> lru_;  // front = most recently used
-  std::unordered_map<std::string, Layout> plain_memo_;
+  std::unordered_map<std::string, Layout> plain_memo_, rich_memo_;  // remembered layouts, by text and style
+  Layout set_lines(const std::vector<bundle::Paragraph>& paragraphs, const TextStyle& style, int width);
+  void remember(std::unordered_map<std::string, Layout>& memo, const std::string& memo_key, const Layout& l);
+  void counted_layout();
+  bool in_frame_ = false;  // between begin_frame() and end_frame()
   Stats stats_;
   uint64_t frame_ = 1;
   bool framed_ = false;  // begin_frame() was called: without frames (tools, tests) nothing is kept

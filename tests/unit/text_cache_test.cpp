@@ -131,6 +131,64 @@ TEST_CASE("text cache: a wish that fits only by evicting what is on screen is gi
   CHECK_FALSE(e.te->preparing());  // given up, not retried in a busy loop
 }
 
+TEST_CASE("text cache: a wish given up evicts nothing for it") {
+  Engine e(250 * 1024);
+  e.te->begin_frame(false);
+  ui::Layout old = e.block(0), shown = e.block(1);
+  e.te->texture(old);  // from the frame before: evictable
+  e.te->begin_frame(false);
+  e.te->texture(shown);
+  // Wider than the whole budget: no eviction could make it fit.
+  ui::Layout huge = e.te->layout_plain(std::string(400, 'x'), {ui::Face::Serif, 28}, 1200);
+  e.te->prepare(huge);
+  while (e.te->prepare_next()) {
+  }
+  CHECK_FALSE(e.te->cached(huge));
+  CHECK(e.te->cached(old));  // before: every evictable block went first, for nothing
+  CHECK(e.te->stats().evictions == 0);
+}
+
+TEST_CASE("text cache: a wished-for block already made is kept for the frame, like one drawn") {
+  Engine e(250 * 1024);
+  e.te->begin_frame(false);
+  ui::Layout kept = e.block(0), other = e.block(1);
+  e.te->texture(kept);
+  e.te->texture(other);
+  e.te->begin_frame(false);
+  e.te->prepare(kept);  // wished for again (a rehearsal): not made again, kept
+  for (int i = 2; i < 4; ++i) e.te->texture(e.block(i));  // room for them: the oldest unkept goes
+  CHECK(e.te->cached(kept));
+  CHECK_FALSE(e.te->cached(other));
+}
+
+TEST_CASE("text: layouts are remembered; those set while a frame is built are counted apart") {
+  Engine e(8u << 20);
+  const ui::TextStyle st{ui::Face::Serif, 28};
+  auto paras = bundle::parse_page("Una *casa* en Coyoacán, con **muros** altos.");
+  e.te->layout(paras, st, 500);  // outside a frame: idle time, a tool
+  CHECK(e.te->stats().laid_out == 1);
+  CHECK(e.te->stats().laid_out_in_frame == 0);
+  ui::Layout again = e.te->layout(paras, st, 500);
+  CHECK(e.te->stats().laid_out == 1);  // remembered
+  CHECK(again.key == e.te->layout(paras, st, 500).key);
+  e.te->begin_frame(false);
+  e.te->layout(paras, st, 400);  // another width: set anew, on a frame
+  e.te->layout_plain("Citas", st, 400);
+  e.te->layout_plain("Citas", st, 400);
+  CHECK(e.te->stats().laid_out == 3);
+  CHECK(e.te->stats().laid_out_in_frame == 2);
+  e.te->texture(again);
+  CHECK(e.te->stats().rasterised_in_frame == 1);
+  e.te->end_frame();
+  e.te->layout_plain("Preguntas", st, 400);
+  e.te->prepare(e.te->layout_plain("Preguntas", st, 400));
+  while (e.te->prepare_next()) {
+  }
+  CHECK(e.te->stats().laid_out_in_frame == 2);  // idle time's work is not the frame's
+  CHECK(e.te->stats().rasterised_in_frame == 1);
+  CHECK(e.te->stats().prepared == 1);
+}
+
 namespace {
 
 // The block as it was made before the cache drew in bands: every piece composed into one
