@@ -127,10 +127,11 @@ class App {
   // loaded machine's waiting is not the kiosk's cost).
   // - build: this thread, from NewFrame to ImGui::Render (the screens and ImGui).
   // - queue: this thread, ImGui's draw lists into SDL's command buffer (and a turned panel's copy).
+  //   A renderer that does not batch (the kiosk's software renderer) draws each call here.
   // - flush: this thread, SDL_RenderFlush: on OpenGL ES every command and vertex goes to the
-  //   driver; the software renderer fills the frame's pixels here.
+  //   driver; a batching software renderer (kiosk-bench's) fills the frame's pixels here.
   // - submit: handing the frame to the renderer, on this thread: queue, plus the flush on a GPU
-  //   renderer. The software renderer's flush is drawing, not handing over: it is in frame_cpu.
+  //   renderer. A software renderer's flush is drawing, not handing over: it is in frame_cpu.
   // - gpu: only with measure_gpu() (OpenGL ES): waiting for the GPU, here Mesa's llvmpipe.
   // - present: the whole process, SDL_RenderPresent.
   // - frame_cpu: everything the frame cost the whole process, build to present, pixels included
