@@ -562,6 +562,8 @@ void App::render(bool present) {
   platform::begin_frame(video_);
   SDL_SetRenderDrawColor(video_.renderer, ground.r, ground.g, ground.b, 255);
   SDL_RenderClear(video_.renderer);
+  // Untextured geometry (the map's land) blends as the atlas's textured geometry does.
+  SDL_SetRenderDrawBlendMode(video_.renderer, SDL_BLENDMODE_BLEND);
   ImGui_ImplSDLRenderer_RenderDrawData(dd);
   const uint64_t tq = SDL_GetPerformanceCounter();
   if (fade_.draw_over(video_.renderer, now_)) dirty_ = true;  // the old bundle's last frame, fading

@@ -82,6 +82,10 @@ void draw_land(ui::Canvas& c, const MapData::Layer& layer, const ui::Camera& cam
     if (std::max({ay, by, dy}) < y0 || std::min({ay, by, dy}) > y1) continue;
     s.tris.push_back((uint32_t)t);
   }
+  // Untextured: the renderer fills the triangles with their colour rather than sampling the atlas's
+  // white pixel for each one (SDL's software renderer fills instead of blitting and queues 12 bytes
+  // a vertex instead of 20; OpenGL ES draws them with its solid-colour program).
+  dl->PushTextureID(ImTextureID{});
   for (size_t start = 0; start < s.tris.size(); start += kPieceTriangles) {
     const size_t end = std::min(s.tris.size(), start + kPieceTriangles);
     s.used.clear();
@@ -101,6 +105,7 @@ void draw_land(ui::Canvas& c, const MapData::Layer& layer, const ui::Camera& cam
       for (int k = 0; k < 3; ++k) dl->PrimWriteIdx((ImDrawIdx)(base + s.slot[idx[3 * s.tris[i] + k]] - 1));
     for (uint32_t p : s.used) s.slot[p] = 0;
   }
+  dl->PopTextureID();
 }
 
 }  // namespace screens
