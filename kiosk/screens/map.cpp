@@ -445,7 +445,6 @@ void draw_map(Context& ctx) {
   float glide = std::min(1.f, (ctx.now - m.stay_changed_ms) / (float)kGlideMs);
   if (glide < 1) ctx.redraw_at = std::min(ctx.redraw_at, ctx.now + 33);
   ImVec2 traveller = draw_journey(ctx, view, m.cam, m.year, glide, false);
-  auto screen_of = [&](const std::string& id, ImVec2& out) { return place_on_screen(ctx, m.cam, view, id, out); };
   // Markers: clustered where they crowd, labelled where there is room, most important first.
   const float r = (float)th.mm(1.6f);
   std::vector<ui::WorldPoint> world;
