@@ -6,7 +6,6 @@
 #include <SDL_ttf.h>
 #include <imgui_impl_sdlrenderer.h>
 
-
 #include <climits>
 #include <cstring>
 #include <ctime>
@@ -570,7 +569,8 @@ void App::render(bool present) {
   platform::finish_frame(video_);  // a turned panel: the picture goes on turned
   const double cq = thread_cpu_ms();
   // A batching renderer only queues until a flush. On OpenGL ES the flush hands every command and
-  // vertex to the driver: part of submitting. The software renderer draws the pixels in it.
+  // vertex to the driver: part of submitting. A batching software renderer (kiosk-bench's) fills
+  // the pixels in it; the kiosk's own software renderer does not batch and filled them above.
   SDL_RenderFlush(video_.renderer);
   uint64_t t2 = SDL_GetPerformanceCounter();
   const double cf = thread_cpu_ms();
