@@ -8,6 +8,7 @@
 #include <SDL_image.h>
 
 #include "kiosk/app/app.h"
+#include "app_touch.h"
 #include "test_util.h"
 
 using namespace testutil;
@@ -31,18 +32,7 @@ std::vector<uint8_t> pixels(app::App& a, const std::string& png) {
   return out;
 }
 
-void tap(app::App& a, const std::string& prefix) {
-  if (a.frame_due()) a.draw_frame();
-  for (const auto& it : a.items())
-    if (it.id.rfind(prefix, 0) == 0) {
-      a.finger(SDL_FINGERDOWN, 0, it.r.x + it.r.w / 2, it.r.y + it.r.h / 2);
-      a.advance(60);
-      a.finger(SDL_FINGERUP, 0, it.r.x + it.r.w / 2, it.r.y + it.r.h / 2);
-      a.advance(1500);  // past any page animation
-      return;
-    }
-  FAIL("no item " << prefix << "… on " << a.screen_name());
-}
+void tap(app::App& a, const std::string& prefix) { testutil::tap_item(a, prefix); }
 
 }  // namespace
 
