@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "content/curator/picture_parts.h"
+#include "content/map/detail.h"
 
 namespace curator::picture {
 
@@ -18,15 +19,15 @@ namespace col = mapgeo::colours;
 constexpr double kMarkerR = 7, kRingR = 9.5, kNamePx = 27, kNotePx = 21, kLineGap = 1.12, kHalo = 3, kLabelGap = 7;
 constexpr double kEdgeInset = 6;
 
-// The finest-enough layer: the coarsest whose simplification (0.0015 units at lod 0, 4x finer per
-// lod; content/map/README.md) stays under half a pixel of this view.
+// The finest-enough layer: the coarsest whose simplification (content/map/detail.h) stays under
+// half a pixel of this view.
 const bundle::MapGeometry* pick_layer(const bundle::Contents& c, double units_per_px) {
   const bundle::MapGeometry* best = nullptr;
   for (const auto& info : c.exhibit.map) {  // sorted by lod
     auto it = c.map.find(info.name);
     if (it == c.map.end()) continue;
     best = &it->second;
-    if (0.0015 / std::pow(4.0, info.lod) <= units_per_px * 0.5) break;
+    if (mapgeo::lod_tolerance(info.lod) <= units_per_px * 0.5) break;
   }
   return best;
 }

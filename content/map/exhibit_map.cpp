@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "content/map/detail.h"
 #include "content/map/land.h"
 
 namespace fs = std::filesystem;
@@ -51,6 +52,58 @@ std::string find_land_file(const std::string& name) {
   return {};
 }
 
+namespace {
+
+// One land entry's file: a path with a '/' (relative to the exhibit folder), else a bare name among
+// the installed map files. "" after telling the curator why not.
+std::string resolve_land(const std::string& entry, const std::string& exhibit_dir, const std::string& toml_file, int line,
+                         curator::Diagnostics& diag) {
+  if (entry.find('/') != std::string::npos) {
+    fs::path p(entry);
+    std::string path = (p.is_absolute() ? p : fs::path(exhibit_dir) / p).lexically_normal().string();
+    if (fs::is_regular_file(path)) return path;
+    diag.error(toml_file, line, "land file " + entry + " not found (relative to the exhibit folder: " + path + ")");
+    return {};
+  }
+  std::string path = find_land_file(entry);
+  if (!path.empty()) return path;
+  std::string where;
+  for (const auto& d : land_search_dirs()) where += (where.empty() ? "" : ", ") + d;
+  diag.error(toml_file, line, "land \"" + entry + "\" is not among the installed map files (looked in " + where +
+                                  "); give a path relative to the exhibit folder instead");
+  return {};
+}
+
+// The levels of detail land file number `k` gives (detail.h): lod 0 for the first, else the level
+// halfway to it (named "<file>-lod<n>") and its own (named after the file).
+void add_land_layers(const std::string& path, int k, curator::Diagnostics& diag, bundle::Contents& out) {
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  Land data;
+  std::string why;
+  int err_line = 0;
+  if (!f || !parse_rings(ss.str(), data, why, err_line)) return diag.error(path, err_line, f ? why : "cannot be read");
+  const std::string stem = fs::path(path).stem().string();
+  for (int lod = first_lod_of_file(k); lod <= last_lod_of_file(k); ++lod) {
+    Mesh mesh;
+    try {
+      mesh = build_layer(data, LayerOptions::for_lod(lod));
+    } catch (const std::exception& e) {
+      return diag.error(path, 0, e.what());
+    }
+    const std::string name = lod == last_lod_of_file(k) ? stem : stem + "-lod" + std::to_string(lod);
+    bundle::MapGeometry g;
+    g.lod = lod;
+    g.xy = std::move(mesh.xy);
+    g.indices = std::move(mesh.indices);
+    out.exhibit.map.push_back({name, lod, (int64_t)(g.xy.size() / 2), (int64_t)(g.indices.size() / 3)});
+    out.map[name] = std::move(g);
+  }
+}
+
+}  // namespace
+
 void read_map_table(const std::string& exhibit_dir, const std::string& toml_file, const toml::node* map,
                     curator::Diagnostics& diag, bundle::Contents& out) {
   if (!map) return;
@@ -65,67 +118,23 @@ void read_map_table(const std::string& exhibit_dir, const std::string& toml_file
   if (!land) return;
   const toml::array* arr = land->as_array();
   if (!arr) return diag.error(toml_file, line_of(land, line), "land must be a list of land files, coarse to fine, like [\"land-110m\", \"land-50m\"]");
-  int lod = 0;
+  std::set<std::string> listed;
+  int k = 0;
   for (auto&& v : *arr) {
+    const int file = k++;  // its place in the list sets its levels, even when an earlier entry is wrong
     int vline = line_of(&v, line_of(land, line));
     auto s = v.value<std::string>();
     if (!s || s->empty()) {
       diag.error(toml_file, vline, "each land entry is a file name in quotes, like \"land-110m\"");
-      ++lod;
       continue;
     }
-    std::string path;
-    if (s->find('/') != std::string::npos) {
-      fs::path p(*s);
-      path = (p.is_absolute() ? p : fs::path(exhibit_dir) / p).lexically_normal().string();
-      if (!fs::is_regular_file(path)) {
-        diag.error(toml_file, vline, "land file " + *s + " not found (relative to the exhibit folder: " + path + ")");
-        ++lod;
-        continue;
-      }
-    } else {
-      path = find_land_file(*s);
-      if (path.empty()) {
-        std::string where;
-        for (const auto& d : land_search_dirs()) where += (where.empty() ? "" : ", ") + d;
-        diag.error(toml_file, vline, "land \"" + *s + "\" is not among the installed map files (looked in " + where +
-                                         "); give a path relative to the exhibit folder instead");
-        ++lod;
-        continue;
-      }
-    }
-    std::string name = fs::path(path).stem().string();
-    if (out.map.count(name)) {
-      diag.error(toml_file, vline, "land layer \"" + name + "\" is listed twice");
-      ++lod;
+    std::string path = resolve_land(*s, exhibit_dir, toml_file, vline, diag);
+    if (path.empty()) continue;
+    if (!listed.insert(fs::path(path).stem().string()).second) {
+      diag.error(toml_file, vline, "land layer \"" + fs::path(path).stem().string() + "\" is listed twice");
       continue;
     }
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    Land data;
-    std::string why;
-    int err_line = 0;
-    if (!f || !parse_rings(ss.str(), data, why, err_line)) {
-      diag.error(path, err_line, f ? why : "cannot be read");
-      ++lod;
-      continue;
-    }
-    Mesh mesh;
-    try {
-      mesh = build_layer(data, LayerOptions::for_lod(lod));
-    } catch (const std::exception& e) {
-      diag.error(path, 0, e.what());
-      ++lod;
-      continue;
-    }
-    bundle::MapGeometry g;
-    g.lod = lod;
-    g.xy = std::move(mesh.xy);
-    g.indices = std::move(mesh.indices);
-    out.exhibit.map.push_back({name, lod, (int64_t)(g.xy.size() / 2), (int64_t)(g.indices.size() / 3)});
-    out.map[name] = std::move(g);
-    ++lod;
+    add_land_layers(path, file, diag, out);
   }
   std::sort(out.exhibit.map.begin(), out.exhibit.map.end(),
             [](const auto& a, const auto& b) { return a.lod != b.lod ? a.lod < b.lod : a.name < b.name; });

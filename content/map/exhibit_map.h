@@ -2,11 +2,12 @@
 // layers. Called by content/curator/source.cpp (reading) and validate.cpp (checking).
 //
 //   [map]
-//   land = ["../../assets/map/land-110m.rings", "land-50m"]   # coarse to fine: lod 0, 1, …
+//   land = ["../../assets/map/land-110m.rings", "land-50m"]   # coarse to fine
 //
 // A value with a '/' is a path relative to the exhibit folder (or absolute); a bare name is looked
-// up in the installed map assets (find_land_file). Each file becomes the layer named after the
-// file (land-110m.rings -> "land-110m") at the lod of its place in the list.
+// up in the installed map assets (find_land_file). The first file becomes lod 0, named after the
+// file (land-110m.rings -> "land-110m"); each later file two layers, each lod twice as fine as the
+// last (detail.h): one halfway ("land-50m-lod1") and its own ("land-50m", lod 2).
 #pragma once
 #include <toml++/toml.h>
 

@@ -1,6 +1,8 @@
 // land.cpp — see land.h.
 #include "content/map/land.h"
 
+#include "content/map/detail.h"
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -279,7 +281,8 @@ Ring simplify_ring(const Ring& r, double tolerance) {
 
 LayerOptions LayerOptions::for_lod(int lod) {
   LayerOptions o;
-  for (int i = 0; i < lod; ++i) o.tolerance /= 4, o.min_area /= 16;
+  o.tolerance = lod_tolerance(lod);
+  o.min_area = lod_min_area(lod);
   return o;
 }
 

@@ -35,7 +35,7 @@ bool parse_rings(const std::string& text, Land& out, std::string& error, int& er
 struct LayerOptions {
   double tolerance = 0.0015;  // Douglas–Peucker: no outline moves further than this
   double min_area = 1e-5;     // islands (and lakes) smaller than this are dropped
-  static LayerOptions for_lod(int lod);  // lod 0: the defaults above; each lod finer by 4x
+  static LayerOptions for_lod(int lod);  // lod 0: the defaults above; each lod twice as fine (detail.h)
 };
 
 struct LayerStats {

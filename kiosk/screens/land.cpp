@@ -6,8 +6,9 @@
 //           than 64k points (ImDrawIdx is 16 bits; the SDL_Renderer backend sets
 //           RendererHasVtxOffset, so ImGui starts a new vertex offset between pieces), with its
 //           working buffers kept from frame to frame.
-// Does not: choose the level of detail or its fade (map.cpp's draw_journey does), or keep the
-//           land on the GPU (SDL_Renderer takes the geometry every frame).
+// Does not: choose the level of detail or its fade (content/map/detail.h, for map.cpp's
+//           draw_journey), or keep the land on the GPU (SDL_Renderer takes the geometry every
+//           frame).
 //
 // Measured (kiosk-bench, 1920x1080, map_pinch's worst frame, both levels fading): 63.6k vertices
 // non-indexed before, 3 per triangle; indexed, each point once.
@@ -41,9 +42,14 @@ constexpr size_t kPieceTriangles = 21000;
 }  // namespace
 
 void reserve_land(ui::Canvas& c, const MapData& map) {
+  // A frame draws one level, or two neighbours while one fades into the next (detail.h): room for
+  // the largest such pair, not for every level.
   size_t points = 0, triangles = 0, widest = 0;
-  for (const auto& l : map.layers) {
-    points += l.xy.size() / 2, triangles += l.indices.size() / 3;
+  for (size_t i = 0; i < map.layers.size(); ++i) {
+    const auto& l = map.layers[i];
+    const auto* next = i + 1 < map.layers.size() ? &map.layers[i + 1] : nullptr;
+    points = std::max(points, l.xy.size() / 2 + (next ? next->xy.size() / 2 : 0));
+    triangles = std::max(triangles, l.indices.size() / 3 + (next ? next->indices.size() / 3 : 0));
     widest = std::max(widest, l.xy.size() / 2);
   }
   Scratch& s = scratch();

@@ -8,6 +8,7 @@
 // Without map layers in the bundle the screen says so plainly; it never shows a fake map.
 #include <cmath>
 
+#include "content/map/detail.h"
 #include "content/map/palette.h"
 #include "content/map/projection.h"
 #include "kiosk/screens/context.h"
@@ -177,10 +178,10 @@ ImVec2 draw_journey(Context& ctx, const ui::Rect& view, const ui::Camera& cam, d
   if (!night) draw_graticule(c, cam, view);
   // Land, with a cross-fade between levels of detail so zooming never pops.
   double zoom = cam.scale / ui::fit_scale(world_half_w(), world_half_h(), view.w, view.h);
-  float w1 = ctx.map->layers.size() > 1 ? ui::detail_weight(zoom) : 0.f;
+  const mapgeo::DetailMix mix = mapgeo::detail_at(zoom, (int)ctx.map->layers.size());
   reserve_land(c, *ctx.map);
-  if (w1 < 1) draw_land(c, ctx.map->layers[0], cam, view, land);
-  if (w1 > 0) draw_land(c, ctx.map->layers[1], cam, view, land.with_alpha(w1));
+  draw_land(c, ctx.map->layers[mix.lower], cam, view, land);
+  if (mix.upper > 0) draw_land(c, ctx.map->layers[mix.lower + 1], cam, view, land.with_alpha(mix.upper));
 
   // The journey in time order: arcs up to the current stay, the rest faint; the traveller glides
   // along the newest arc.

@@ -46,13 +46,6 @@ double fit_scale(double half_w, double half_h, float vw, float vh) {
   return std::min(vw / (2 * half_w), vh / (2 * half_h));
 }
 
-float detail_weight(double zoom) {
-  const double a = 2.2, b = 3.0;  // cross-fade between these zooms
-  if (zoom <= a) return 0;
-  if (zoom >= b) return 1;
-  return (float)((zoom - a) / (b - a));
-}
-
 namespace {
 
 struct Box {

@@ -1,5 +1,5 @@
 // map_view.h — the exile map's logic without drawing: the camera (pan, zoom about a point,
-// bounds, inertia), the level of detail for a zoom, marker clustering and label placement with
+// bounds, inertia), marker clustering and label placement with
 // no overlaps, and the journey's timeline (a date → the stay at that moment).
 //
 // Coordinates: "world" is the Natural Earth I projection on the unit sphere (content/map/
@@ -36,10 +36,6 @@ struct Camera {
 
 // The scale at which the whole world fits the viewport (the "reset" view).
 double fit_scale(double half_w, double half_h, float vw, float vh);
-
-// Which detail to draw: 0 (1:110m) when zoomed out, 1 (1:50m) when zoomed in, and between the
-// two thresholds a cross-fade weight for layer 1 (0..1) so the change never pops.
-float detail_weight(double zoom);  // zoom = scale / fit_scale
 
 struct MarkerInput {
   float x, y;        // screen position

@@ -33,12 +33,18 @@ TEST_CASE("map exhibit: [map] land by relative path and by bare name becomes lay
   REQUIRE_MESSAGE(curator::build(src, s.path("b.bundle"), out, err) == 0, err.str());
   auto b = bundle::Bundle::open(s.path("b.bundle"));
   const auto& layers = b->exhibit().map;
-  REQUIRE(layers.size() == 2);
+  // Two files, three levels: land-50m also gives the level halfway between the two.
+  REQUIRE(layers.size() == 3);
   CHECK(layers[0].name == "land-110m");
   CHECK(layers[0].lod == 0);
-  CHECK(layers[1].name == "land-50m");
+  CHECK(layers[1].name == "land-50m-lod1");
   CHECK(layers[1].lod == 1);
+  CHECK(layers[2].name == "land-50m");
+  CHECK(layers[2].lod == 2);
   CHECK(layers[1].vertex_count > layers[0].vertex_count);
+  CHECK(layers[2].vertex_count > layers[1].vertex_count);
+  // Halfway in size too, which is what keeps a cross-fade's two levels cheap to draw together.
+  CHECK(layers[1].triangle_count < layers[2].triangle_count * 3 / 4);
   std::vector<float> xy;
   std::vector<uint32_t> idx;
   REQUIRE(b->map_geometry("land-110m", xy, idx));
@@ -47,8 +53,8 @@ TEST_CASE("map exhibit: [map] land by relative path and by bare name becomes lay
   std::ostringstream dump;
   REQUIRE(curator::dump_json(s.path("b.bundle"), dump, err) == 0);
   auto j = nlohmann::json::parse(dump.str());
-  CHECK(j["map"]["layers"][1]["name"] == "land-50m");
-  CHECK(j["map"]["layers"][1]["triangles"] == layers[1].triangle_count);
+  CHECK(j["map"]["layers"][2]["name"] == "land-50m");
+  CHECK(j["map"]["layers"][2]["triangles"] == layers[2].triangle_count);
   std::ostringstream chk;
   CHECK(curator::check(s.path("b.bundle"), chk, err) == 0);
   // Same sources, same bytes: the triangulation is deterministic.

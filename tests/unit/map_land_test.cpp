@@ -150,7 +150,7 @@ TEST_CASE("map land: the real layers (Natural Earth 110m and 50m from world-atla
     std::string name;
     int lod;
     size_t polygons;
-  } layers[] = {{"land-110m", 0, 125}, {"land-50m", 1, 1419}};
+  } layers[] = {{"land-110m", 0, 125}, {"land-50m", 1, 1419}, {"land-50m", 2, 1419}};
   for (const auto& l : layers) {
     CAPTURE(l.name);
     Land land = load(l.name);

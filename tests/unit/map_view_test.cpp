@@ -3,6 +3,7 @@
 
 #include <random>
 
+#include "content/map/detail.h"
 #include "kiosk/ui/map_view.h"
 
 TEST_CASE("map view: zooming keeps the point under the fingers in place") {
@@ -45,13 +46,45 @@ TEST_CASE("map view: a fling coasts and stops") {
   CHECK(cam.cx < -1.0);  // moved against the finger's direction in world units (content follows it)
 }
 
-TEST_CASE("map view: level of detail cross-fades instead of switching") {
-  CHECK(ui::detail_weight(1.0) == 0.f);
-  CHECK(ui::detail_weight(10.0) == 1.f);
-  float mid = ui::detail_weight(2.6);
-  CHECK(mid > 0.f);
-  CHECK(mid < 1.f);
-  CHECK(ui::detail_weight(2.5) < ui::detail_weight(2.7));
+TEST_CASE("map view: levels of detail cross-fade one step at a time, instead of switching") {
+  using mapgeo::detail_at;
+  // No land, or one level: that level, never a fade.
+  CHECK(detail_at(5.0, 0).lower == 0);
+  CHECK(detail_at(5.0, 1).lower == 0);
+  CHECK(detail_at(5.0, 1).upper == 0.f);
+  // Three levels (land-110m; land-50m halfway; land-50m): 0 until 2.2, fading to 1 until 3.0,
+  // 1 until 4.4, fading to 2 until 6.0, then 2 however far in.
+  CHECK(detail_at(1.0, 3).lower == 0);
+  CHECK(detail_at(1.0, 3).upper == 0.f);
+  CHECK(detail_at(2.6, 3).lower == 0);
+  CHECK(detail_at(2.6, 3).upper == doctest::Approx(0.5));
+  CHECK(detail_at(3.5, 3).lower == 1);
+  CHECK(detail_at(3.5, 3).upper == 0.f);
+  CHECK(detail_at(5.2, 3).lower == 1);
+  CHECK(detail_at(5.2, 3).upper == doctest::Approx(0.5));
+  CHECK(detail_at(20.0, 3).lower == 2);
+  CHECK(detail_at(20.0, 3).upper == 0.f);
+  // Continuous: a zoom never jumps a level, and what is on screen changes little per step.
+  double prev = 0;
+  for (double z = 0.5; z < 30; z *= 1.01) {
+    const auto m = detail_at(z, 3);
+    const double shown = m.lower + m.upper;  // 1.5 = level 1 with level 2 half faded in
+    CHECK(shown >= prev);
+    CHECK(shown - prev < 0.1);
+    prev = shown;
+  }
+  CHECK(prev == doctest::Approx(2.0));
+}
+
+TEST_CASE("map view: each level of detail is simplified twice as finely as the last") {
+  CHECK(mapgeo::lod_tolerance(0) == doctest::Approx(0.0015));
+  CHECK(mapgeo::lod_tolerance(2) == doctest::Approx(0.0015 / 4));
+  CHECK(mapgeo::lod_min_area(2) == doctest::Approx(1e-5 / 16));
+  CHECK(mapgeo::first_lod_of_file(0) == 0);
+  CHECK(mapgeo::last_lod_of_file(0) == 0);
+  CHECK(mapgeo::first_lod_of_file(1) == 1);
+  CHECK(mapgeo::last_lod_of_file(1) == 2);
+  CHECK(mapgeo::first_lod_of_file(2) == 3);
 }
 
 TEST_CASE("map view: crowded markers cluster so every target keeps its size") {
