@@ -95,10 +95,15 @@ void draw_graticule(ui::Canvas& c, const ui::Camera& cam, const ui::Rect& v) {
 }
 
 // A quadratic arc from a to b, bowed to one side, drawn up to `upto` (0..1) of its length.
+// As many straight pieces as keep it within a fifth of a pixel of the true curve: the curve bows
+// 0.09 of its chord away from it, and n pieces of a parabola miss it by about that over n², so a
+// hop between neighbouring towns takes 3 pieces and a crossing of the screen 24. Each piece is two
+// triangles that SDL's software renderer queues one by one, and the journey has dozens of arcs.
 void arc(ui::Canvas& c, ImVec2 a, ImVec2 b, float upto, ui::Colour col, float width) {
   ImVec2 mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
   ImVec2 ctrl{mid.x - (b.y - a.y) * 0.18f, mid.y + (b.x - a.x) * 0.18f};
-  const int steps = 24;
+  const float chord = std::hypot(b.x - a.x, b.y - a.y);
+  const int steps = std::clamp((int)std::ceil(std::sqrt(0.09f * chord / 0.2f)), 3, 24);
   ImVec2 prev = a;
   for (int i = 1; i <= steps; ++i) {
     float t = upto * i / steps, u = 1 - t;
