@@ -74,8 +74,14 @@ std::string resolve_land(const std::string& entry, const std::string& exhibit_di
   return {};
 }
 
+// The name of the layer at `lod` made from land file number `k`: the file's own level takes its
+// name, the level halfway to it "<file>-lod<n>".
+std::string layer_name(const std::string& stem, int k, int lod) {
+  return lod == last_lod_of_file(k) ? stem : stem + "-lod" + std::to_string(lod);
+}
+
 // The levels of detail land file number `k` gives (detail.h): lod 0 for the first, else the level
-// halfway to it (named "<file>-lod<n>") and its own (named after the file).
+// halfway to it and its own.
 void add_land_layers(const std::string& path, int k, curator::Diagnostics& diag, bundle::Contents& out) {
   std::ifstream f(path, std::ios::binary);
   std::ostringstream ss;
@@ -92,7 +98,7 @@ void add_land_layers(const std::string& path, int k, curator::Diagnostics& diag,
     } catch (const std::exception& e) {
       return diag.error(path, 0, e.what());
     }
-    const std::string name = lod == last_lod_of_file(k) ? stem : stem + "-lod" + std::to_string(lod);
+    const std::string name = layer_name(stem, k, lod);
     bundle::MapGeometry g;
     g.lod = lod;
     g.xy = std::move(mesh.xy);
@@ -118,7 +124,7 @@ void read_map_table(const std::string& exhibit_dir, const std::string& toml_file
   if (!land) return;
   const toml::array* arr = land->as_array();
   if (!arr) return diag.error(toml_file, line_of(land, line), "land must be a list of land files, coarse to fine, like [\"land-110m\", \"land-50m\"]");
-  std::set<std::string> listed;
+  std::set<std::string> stems, names;  // the files listed so far, and the layers they make
   int k = 0;
   for (auto&& v : *arr) {
     const int file = k++;  // its place in the list sets its levels, even when an earlier entry is wrong
@@ -130,10 +136,20 @@ void read_map_table(const std::string& exhibit_dir, const std::string& toml_file
     }
     std::string path = resolve_land(*s, exhibit_dir, toml_file, vline, diag);
     if (path.empty()) continue;
-    if (!listed.insert(fs::path(path).stem().string()).second) {
-      diag.error(toml_file, vline, "land layer \"" + fs::path(path).stem().string() + "\" is listed twice");
+    const std::string stem = fs::path(path).stem().string();
+    if (!stems.insert(stem).second) {
+      diag.error(toml_file, vline, "land layer \"" + stem + "\" is listed twice");
       continue;
     }
+    std::string clash;
+    for (int lod = first_lod_of_file(file); lod <= last_lod_of_file(file); ++lod)
+      if (names.count(layer_name(stem, file, lod))) clash = layer_name(stem, file, lod);
+    if (!clash.empty()) {
+      diag.error(toml_file, vline, "land \"" + stem + "\" would make a layer \"" + clash +
+                                       "\", the name of a layer made before it; rename one of the files");
+      continue;
+    }
+    for (int lod = first_lod_of_file(file); lod <= last_lod_of_file(file); ++lod) names.insert(layer_name(stem, file, lod));
     add_land_layers(path, file, diag, out);
   }
   std::sort(out.exhibit.map.begin(), out.exhibit.map.end(),

@@ -80,6 +80,30 @@ TEST_CASE("map exhibit: [map] mistakes are reported with their line") {
   CHECK(e.find(src + "/exhibit.toml:" + std::to_string(lines + 4) + ": error: [map] has no setting \"zoom\"") != std::string::npos);
 }
 
+TEST_CASE("map exhibit: a file listed twice, or one whose name a halfway level would take, is refused") {
+  testutil::Scratch s("map-names");
+  std::string src = testutil::copy_example(s);
+  std::string assets = testutil::source_dir() + "/assets/map/";
+  {
+    append(src + "/exhibit.toml", "\n[map]\nland = [\"land-110m\", \"land-110m\"]\n");
+    std::ostringstream out, err;
+    CHECK(curator::build(src, s.path("b.bundle"), out, err) == 1);
+    CHECK(err.str().find("error: land layer \"land-110m\" is listed twice") != std::string::npos);
+  }
+  // land-50m's halfway level is "land-50m-lod1": a file of that name before it would be shadowed.
+  testutil::write(s.path("land-50m-lod1.rings"), testutil::read(assets + "land-110m.rings"));
+  std::string toml = testutil::read(src + "/exhibit.toml");
+  toml = toml.substr(0, toml.rfind("\n[map]")) + "\n[map]\nland = [\"../land-50m-lod1.rings\", \"land-50m\"]\n";
+  testutil::write(src + "/exhibit.toml", toml);
+  const long line = std::count(toml.begin(), toml.begin() + (long)toml.find("land = ["), '\n') + 1;
+  std::ostringstream out, err;
+  CHECK(curator::build(src, s.path("c.bundle"), out, err) == 1);
+  CHECK_MESSAGE(err.str().find("exhibit.toml:" + std::to_string(line) +
+                                ": error: land \"land-50m\" would make a layer \"land-50m-lod1\", the name of a layer made before it") !=
+                    std::string::npos,
+                err.str());
+}
+
 TEST_CASE("map exhibit: validate catches broken geometry") {
   std::map<std::string, bundle::MapGeometry> layers;
   layers["ok"] = {0, {0, 0, 1, 0, 0, 1}, {0, 1, 2}};
