@@ -462,6 +462,7 @@ void App::measure_gpu(bool on) {
 }
 
 void App::draw_frame() {
+  if (on_frame_start_) on_frame_start_();
   render(true);
   ++frames_;
   if (on_frame_) on_frame_();

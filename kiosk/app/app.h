@@ -145,6 +145,9 @@ class App {
   // Called after every frame drawn and presented (kiosk-bench reads the frame's figures and
   // ImGui's draw data there); empty by default.
   void on_frame(std::function<void()> f) { on_frame_ = std::move(f); }
+  // Called just before each frame is drawn: kiosk-bench's instruction counts end the work between
+  // frames there (input, idle-time preparation, rehearsals), so a frame's count is the frame's own.
+  void on_frame_start(std::function<void()> f) { on_frame_start_ = std::move(f); }
   // Benchmarks (the tour's frame-stats): wait for the GPU after each frame, so gpu_ms is its own.
   void measure_gpu(bool on);
   const platform::Video& video() const { return video_; }
@@ -264,7 +267,7 @@ class App {
   std::vector<std::string> texts_;
   uint64_t frames_ = 0;
   FrameStats frame_stats_;
-  std::function<void()> on_frame_;
+  std::function<void()> on_frame_, on_frame_start_;
   bool animating_ = false;  // the last frame asked for the next one (a swipe settling, a fling)
   bool interactive_frame() const;
   bool idle_work() const;

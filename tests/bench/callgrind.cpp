@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <regex>
 #include <sstream>
 
@@ -75,16 +76,22 @@ json callgrind_figures(const Setup& s, const std::string& self, const std::vecto
       sc[name + "_why"] = "valgrind run failed: " + c.err.substr(c.err.size() > 400 ? c.err.size() - 400 : 0);
       continue;
     }
-    std::vector<double> frames;
+    std::vector<double> frames, between;
     for (const Dump& d : read_dumps(prefix)) {
       if (ends_with(d.trigger, "startup") && !j.contains("startup_ir")) j["startup_ir"] = d.ir;
       if (ends_with(d.trigger, "frame")) frames.push_back(d.ir);
+      if (ends_with(d.trigger, "between")) between.push_back(d.ir);
     }
     json r;
     r["frames"] = frames.size();
     r["ir_p50"] = median(frames);
     r["ir_p99"] = percentile(frames, 99);
     r["ir_max"] = frames.empty() ? 0.0 : *std::max_element(frames.begin(), frames.end());
+    // What ran between frames: input, the flow, and the idle-time work that keeps text off the
+    // frames (neighbours prepared, other languages and the other text size rehearsed).
+    r["between_ir_p50"] = median(between);
+    r["between_ir_max"] = between.empty() ? 0.0 : *std::max_element(between.begin(), between.end());
+    r["between_ir_total"] = std::accumulate(between.begin(), between.end(), 0.0);
     sc[name] = r;
   }
   j["scenarios"] = sc;
@@ -107,9 +114,12 @@ int callgrind_child(const Setup& s, const std::string& scenario, bool pixels) {
   const std::string scenes = s.source_dir + "/tests/bench/scenes/" + scenario;
   if (app::play_tour(a, scenes + ".setup.tour", "", out, err) != 0) return fprintf(stderr, "%s", err.str().c_str()), 1;
   CALLGRIND_DUMP_STATS_AT("setup");
+  // Two dumps a frame: "between" (everything since the last frame) just before it, "frame" after.
+  a.on_frame_start([] { CALLGRIND_DUMP_STATS_AT("between"); });
   a.on_frame([] { CALLGRIND_DUMP_STATS_AT("frame"); });
   int rc = app::play_tour(a, scenes + ".tour", "", out, err);
   a.on_frame(nullptr);
+  a.on_frame_start(nullptr);
   CALLGRIND_DUMP_STATS_AT("end");
   if (rc) fprintf(stderr, "%s", err.str().c_str());
   return rc;

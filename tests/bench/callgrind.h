@@ -1,7 +1,8 @@
 // callgrind.h — kiosk-bench's instruction-count mode: the same scenarios under
-// `valgrind --tool=callgrind`, one dump per frame (CALLGRIND_DUMP_STATS_AT from
-// <valgrind/callgrind.h>), so start-up and every frame get a count of instructions that does not
-// depend on what else the machine is doing.
+// `valgrind --tool=callgrind`, two dumps per frame (CALLGRIND_DUMP_STATS_AT from
+// <valgrind/callgrind.h>: one as the frame starts, one when it is presented), so start-up, every
+// frame, and the work between frames (input, idle-time preparation) each get a count of
+// instructions that does not depend on what else the machine is doing.
 // Does not: time anything (instructions are not milliseconds; they compare builds and changes).
 #pragma once
 #include <string>
