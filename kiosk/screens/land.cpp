@@ -91,6 +91,10 @@ void draw_land(ui::Canvas& c, const MapData::Layer& layer, const ui::Camera& cam
   // Untextured: the renderer fills the triangles with their colour rather than sampling the atlas's
   // white pixel for each one (SDL's software renderer fills instead of blitting and queues 12 bytes
   // a vertex instead of 20; OpenGL ES draws them with its solid-colour program).
+  // An opaque level is written, not blended (Canvas::begin_solid says why): the same pixels, since
+  // an opaque colour blended over anything is itself. The level fading in over it is blended.
+  const bool solid = col.a == 255;
+  if (solid) c.begin_solid();
   dl->PushTextureID(ImTextureID{});
   for (size_t start = 0; start < s.tris.size(); start += kPieceTriangles) {
     const size_t end = std::min(s.tris.size(), start + kPieceTriangles);
@@ -112,6 +116,7 @@ void draw_land(ui::Canvas& c, const MapData::Layer& layer, const ui::Camera& cam
     for (uint32_t p : s.used) s.slot[p] = 0;
   }
   dl->PopTextureID();
+  if (solid) c.end_solid();
 }
 
 }  // namespace screens

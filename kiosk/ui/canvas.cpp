@@ -1,6 +1,8 @@
 // canvas.cpp — see canvas.h.
 #include "kiosk/ui/canvas.h"
 
+#include <SDL.h>
+
 #include <cmath>
 
 namespace ui {
@@ -27,6 +29,15 @@ std::vector<TextSeen>& published_texts() {
 
 std::string px(float v) { return std::to_string((int)std::lround(v)); }
 
+// Run by ImGui's SDL_Renderer backend between the draw list's commands; the renderer is the data.
+// Untextured geometry takes the renderer's draw blend mode (a texture's has its own).
+void blend_none(const ImDrawList*, const ImDrawCmd* cmd) {
+  SDL_SetRenderDrawBlendMode(static_cast<SDL_Renderer*>(cmd->UserCallbackData), SDL_BLENDMODE_NONE);
+}
+void blend_alpha(const ImDrawList*, const ImDrawCmd* cmd) {
+  SDL_SetRenderDrawBlendMode(static_cast<SDL_Renderer*>(cmd->UserCallbackData), SDL_BLENDMODE_BLEND);
+}
+
 }  // namespace
 
 Canvas::~Canvas() {
@@ -36,6 +47,14 @@ Canvas::~Canvas() {
 }
 
 const std::vector<std::string>& Canvas::last_frame_problems() { return published(); }
+
+void Canvas::begin_solid() {
+  if (!rehearsal_ && text_.renderer()) dl_->AddCallback(blend_none, text_.renderer());
+}
+
+void Canvas::end_solid() {
+  if (!rehearsal_ && text_.renderer()) dl_->AddCallback(blend_alpha, text_.renderer());
+}
 const std::vector<TextSeen>& Canvas::last_frame_texts() { return published_texts(); }
 
 void Canvas::push_clip(const Rect& r) {

@@ -74,6 +74,14 @@ class Canvas {
   void ground(Colour c) { ground_ = Colour{c.r, c.g, c.b, 255}; }
   Colour ground() const { return ground_; }
   void fill(const Rect& r, Colour c, float rounding = 0);
+  // Solid geometry: between begin_solid() and end_solid(), untextured triangles are written over
+  // what is there, not blended with it. SDL's software renderer fills each blended triangle
+  // through a scratch surface the size of its bounding box (allocated, filled, blended onto the
+  // screen, freed: SDL_triangle.c), which for the map's long land triangles was most of a frame;
+  // an opaque one it writes straight into the screen. Only for opaque geometry without
+  // anti-aliased fringes (their soft edges need the blend), such as the land.
+  void begin_solid();
+  void end_solid();
   void stroke(const Rect& r, Colour c, float thickness, float rounding = 0);
   void line(float x1, float y1, float x2, float y2, Colour c, float thickness);
   void circle(float x, float y, float radius, Colour c);

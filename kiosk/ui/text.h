@@ -81,6 +81,7 @@ class TextEngine {
   static constexpr size_t kMinBudget = 6u << 20;
   static size_t budget_for(int width, int height);
   explicit TextEngine(SDL_Renderer* r, size_t budget_bytes = 24u << 20);
+  SDL_Renderer* renderer() const { return renderer_; }
   ~TextEngine();
   TextEngine(const TextEngine&) = delete;
   TextEngine& operator=(const TextEngine&) = delete;
