@@ -17,10 +17,12 @@ std::string quoted(const Context& ctx, const std::string& words) {
 // A short screen (a 7" landscape panel): tighter spacing everywhere.
 bool short_screen(const ui::Theme& th) { return th.height < th.mm(100.f); }
 
-float top_bar_area_y(const ui::Theme& th) {
+float top_bar_bottom(const ui::Theme& th) {
   const bool tight = short_screen(th);
-  return std::round(th.reach_top * th.height) + th.target() + 2 * th.mm(tight ? 1.5f : 2.5f) + (tight ? th.mm(2.5f) : th.gap());
+  return std::round(th.reach_top * th.height) + th.target() + 2 * th.mm(tight ? 1.5f : 2.5f);
 }
+
+float top_bar_area_y(const ui::Theme& th) { return top_bar_bottom(th) + (short_screen(th) ? th.mm(2.5f) : th.gap()); }
 
 ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_controls) {
   ui::Canvas& c = ctx.c;

@@ -124,8 +124,9 @@ void map_gesture(MapState& m, const ui::Gesture& g, uint64_t now_ms);
 // Shared chrome (chrome.cpp): the top bar with Home/Back, the screen's title and the language
 // switch. Returns the area left for the screen's content.
 ui::Rect draw_top_bar(Context& ctx, const std::string& title, bool reading_controls = false);
-// The top of the area draw_top_bar returns, without drawing.
+// The top of the area draw_top_bar returns, without drawing; and the bar's own bottom edge.
 float top_bar_area_y(const ui::Theme& th);
+float top_bar_bottom(const ui::Theme& th);
 // "{n}" / "{m}" in a label, with the plural forms of the visitor's language (ICU MessageFormat:
 // "{n, plural, one {# second} other {# seconds}}"); a plain "{n}" works too.
 std::string fill(const Context& ctx, const std::string& label, int n, int m = 0);

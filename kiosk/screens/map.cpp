@@ -137,7 +137,7 @@ MapFrame map_frame(const ui::Theme& th, const bundle::Exhibit& ex) {
   f.camera_half_h = world_half_h();
   const float target = (float)th.target();
   const float strip_h = target + th.mm(4.f);
-  const float top = top_bar_area_y(th) - th.gap();
+  const float top = top_bar_bottom(th);
   f.view = {0, top, (float)th.width, th.height - top - strip_h};
   f.strip_y = f.view.bottom();
   f.panel = {0, f.strip_y, (float)th.width, 0};
@@ -179,7 +179,10 @@ ImVec2 draw_journey(Context& ctx, const ui::Rect& view, const ui::Camera& cam, d
   const auto& p = th.colours;
   const ui::Colour sea = night ? p.night : kSea, land = night ? ui::Colour{62, 57, 51} : kLand;
   const ui::Colour route = night ? ui::Colour{232, 140, 110} : p.accent, faint = night ? p.on_night : p.ink_soft;
-  if (!night) c.fill(view, sea);  // at night (attract) the sea is the screen's own ground
+  // The sea is the screen's ground, by day as at night (attract): the renderer clears to it, so
+  // the largest area of the map is never filled (Canvas::ground). The top bar, the panel and the
+  // timeline strip fill their own areas.
+  c.ground(sea);
   if (!night) draw_graticule(c, cam, view);
   // Land, with a cross-fade between levels of detail so zooming never pops.
   double zoom = cam.scale / ui::fit_scale(world_half_w(), world_half_h(), view.w, view.h);
@@ -544,6 +547,9 @@ void draw_map(Context& ctx) {
     ctx.needs_frame = true;
   }
   c.pop_clip();
+  // The bar's lower rule half overlaps the map's first row: drawn again over the land, so it reads
+  // the same over land and sea (the sea is the ground, not a fill that would cover it).
+  c.line(0, view.y, (float)th.width, view.y, p.rule, 1.f);
   if (panel.h > 0) c.fill(panel, p.paper);
 
   // The current stay, above the timeline.
