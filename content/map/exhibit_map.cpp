@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "content/bundle/validate.h"
 #include "content/map/detail.h"
 #include "content/map/land.h"
 
@@ -124,6 +125,14 @@ void read_map_table(const std::string& exhibit_dir, const std::string& toml_file
   if (!land) return;
   const toml::array* arr = land->as_array();
   if (!arr) return diag.error(toml_file, line_of(land, line), "land must be a list of land files, coarse to fine, like [\"land-110m\", \"land-50m\"]");
+  // Each file after the first makes two levels: the bundle's limit on levels limits the files.
+  const int most_files = (bundle::limits::kMapLayers + 1) / 2;
+  if ((int)arr->size() > most_files) {
+    const std::string why = "land lists " + std::to_string(arr->size()) + " files; at most " + std::to_string(most_files) +
+                            " (each after the first makes two levels of detail, and a map has at most " +
+                            std::to_string(bundle::limits::kMapLayers) + ")";
+    return diag.error(toml_file, line_of(land, line), why);
+  }
   std::set<std::string> stems, names;  // the files listed so far, and the layers they make
   int k = 0;
   for (auto&& v : *arr) {

@@ -1,6 +1,7 @@
 // map_view.h — the exile map's logic without drawing: the camera (pan, zoom about a point,
-// bounds, inertia), marker clustering and label placement with
-// no overlaps, and the journey's timeline (a date → the stay at that moment).
+// bounds, inertia), marker clustering and label placement with no overlaps, and the journey's
+// timeline (a date → the stay at that moment). The level of detail for a zoom is
+// content/map/detail.h's.
 //
 // Coordinates: "world" is the Natural Earth I projection on the unit sphere (content/map/
 // projection.h), y pointing north; "screen" is pixels, y pointing down.

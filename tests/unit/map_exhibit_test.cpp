@@ -90,6 +90,16 @@ TEST_CASE("map exhibit: a file listed twice, or one whose name a halfway level w
     CHECK(curator::build(src, s.path("b.bundle"), out, err) == 1);
     CHECK(err.str().find("error: land layer \"land-110m\" is listed twice") != std::string::npos);
   }
+  // More files than a map has levels for (each after the first makes two).
+  {
+    std::string toml = testutil::read(src + "/exhibit.toml");
+    toml = toml.substr(0, toml.rfind("\n[map]")) + "\n[map]\nland = [\"a\", \"b\", \"c\", \"d\", \"e\"]\n";
+    testutil::write(src + "/exhibit.toml", toml);
+    std::ostringstream out, err;
+    CHECK(curator::build(src, s.path("b.bundle"), out, err) == 1);
+    CHECK_MESSAGE(err.str().find("error: land lists 5 files; at most 4 (each after the first makes two levels of detail") != std::string::npos,
+                  err.str());
+  }
   // land-50m's halfway level is "land-50m-lod1": a file of that name before it would be shadowed.
   testutil::write(s.path("land-50m-lod1.rings"), testutil::read(assets + "land-110m.rings"));
   std::string toml = testutil::read(src + "/exhibit.toml");
