@@ -47,6 +47,7 @@ Canvas::~Canvas() {
 }
 
 const std::vector<std::string>& Canvas::last_frame_problems() { return published(); }
+const std::vector<TextSeen>& Canvas::last_frame_texts() { return published_texts(); }
 
 void Canvas::begin_solid() {
   if (!rehearsal_ && text_.renderer()) dl_->AddCallback(blend_none, text_.renderer());
@@ -55,7 +56,6 @@ void Canvas::begin_solid() {
 void Canvas::end_solid() {
   if (!rehearsal_ && text_.renderer()) dl_->AddCallback(blend_alpha, text_.renderer());
 }
-const std::vector<TextSeen>& Canvas::last_frame_texts() { return published_texts(); }
 
 void Canvas::push_clip(const Rect& r) {
   dl_->PushClipRect({r.x, r.y}, {r.right(), r.bottom()}, true);

@@ -77,9 +77,9 @@ class Canvas {
   // Solid geometry: between begin_solid() and end_solid(), untextured triangles are written over
   // what is there, not blended with it. SDL's software renderer fills each blended triangle
   // through a scratch surface the size of its bounding box (allocated, filled, blended onto the
-  // screen, freed: SDL_triangle.c), which for the map's long land triangles was most of a frame;
-  // an opaque one it writes straight into the screen. Only for opaque geometry without
-  // anti-aliased fringes (their soft edges need the blend), such as the land.
+  // screen, freed: SDL_triangle.c), which for the map's long land triangles was a fifth of a frame
+  // (11.8 -> 9.5 ms at 1080p); an opaque one it writes straight into the screen. Only for opaque
+  // geometry without anti-aliased fringes (their soft edges need the blend), such as the land.
   void begin_solid();
   void end_solid();
   void stroke(const Rect& r, Colour c, float thickness, float rounding = 0);
