@@ -25,4 +25,12 @@ inline void tap_item(app::App& a, const std::string& prefix, uint64_t settle_ms 
   FAIL("no item " << prefix << "… on " << a.screen_name());
 }
 
+// A just-started kiosk, from home to the first room of the list.
+inline void open_first_room(app::App& a) {
+  a.advance(500);
+  tap_item(a, "home.rooms");
+  tap_item(a, "room.");
+  REQUIRE(a.screen_name() == "room");
+}
+
 }  // namespace testutil

@@ -32,8 +32,6 @@ std::vector<uint8_t> pixels(app::App& a, const std::string& png) {
   return out;
 }
 
-void tap(app::App& a, const std::string& prefix) { testutil::tap_item(a, prefix); }
-
 }  // namespace
 
 TEST_CASE("render reset: after SDL_RENDER_TARGETS_RESET and SDL_RENDER_DEVICE_RESET the next frame is the same") {
@@ -51,10 +49,7 @@ TEST_CASE("render reset: after SDL_RENDER_TARGETS_RESET and SDL_RENDER_DEVICE_RE
     app::App a(o);
     std::string why;
     REQUIRE(a.start(why));
-    a.advance(500);
-    tap(a, "home.rooms");
-    tap(a, "room.");  // a room: reading text, a picture, labels
-    REQUIRE(a.screen_name() == "room");
+    open_first_room(a);  // a room: reading text, a picture, labels
     const auto before = pixels(a, s.path("before.png"));
     REQUIRE(a.pictures().count() > 0);
     REQUIRE(a.text().stats().entries > 0);

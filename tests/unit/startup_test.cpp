@@ -44,8 +44,6 @@ app::Options wide_headless(const std::string& bundle) {
   return o;
 }
 
-void tap(app::App& a, const std::string& prefix) { testutil::tap_item(a, prefix); }
-
 bool shows(app::App& a, const std::string& text) {
   if (a.frame_due()) a.draw_frame();
   for (const auto& t : a.texts())
@@ -143,20 +141,14 @@ TEST_CASE("start-up: a picture whose header is sound but whose pixels do not dec
     LogCapture log;
     app::App a(wide_headless(path));
     REQUIRE(a.start(why));
-    a.advance(500);
-    tap(a, "home.rooms");
-    tap(a, "room.");
-    REQUIRE(a.screen_name() == "room");
+    open_first_room(a);
     CHECK(shows(a, "Donde empieza la visita."));
     CHECK_MESSAGE(log.lines.find("picture " + m.id + " cannot be decoded") != std::string::npos, log.lines);
   }
   // The same room of the sound bundle shows its picture instead of the teaser.
   app::App good(wide_headless(example_with_land()));
   REQUIRE(good.start(why));
-  good.advance(500);
-  tap(good, "home.rooms");
-  tap(good, "room.");
-  REQUIRE(good.screen_name() == "room");
+  open_first_room(good);
   CHECK_FALSE(shows(good, "Donde empieza la visita."));
 }
 
